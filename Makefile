@@ -1,0 +1,49 @@
+# Thin front over CMake: the commands people type.
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 20
+
+.PHONY: all deps build demo check test asan bench fuzz format clean
+
+all: build
+
+deps:
+	@sh tools/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DDYAD_WERROR=ON >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+# Code the bundled example with the built-in dictionaries.
+demo: build
+	./$(BUILD)/dyad code --date 2014-09-11 examples/kerry-iran.txt
+
+# Every test, then again under AddressSanitizer and UBSan.
+check: test asan
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDYAD_SANITIZE=ON \
+		-DDYAD_WERROR=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+bench: build
+	sh bench/bench.sh ./$(BUILD)/dyad
+
+# Run each libFuzzer target briefly (FUZZ_SECONDS each), growing tests/corpus.
+fuzz: deps
+	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DDYAD_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+format:
+	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.c tests/fuzz/*.c tools/*.c
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

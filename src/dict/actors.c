@@ -1,0 +1,10 @@
+/* actors.c: reader of actors dictionaries (FORMATS.md).  STUB: to be written. */
+#include "dict.h"
+
+dyad_status dict_load_actors(dict_load_ctx *ctx, const char *bytes, size_t len)
+{
+    (void)ctx;
+    (void)bytes;
+    (void)len;
+    return DYAD_OK;
+}

@@ -1,0 +1,42 @@
+/* doc.h: a document as the readers deliver it (stage one of the pipeline).
+ * A dyad_doc owns all its strings (one malloc'd block each). */
+#ifndef DYAD_DOC_H
+#define DYAD_DOC_H
+
+#include <stddef.h>
+
+#include "dyad.h"
+
+typedef struct doc_config {
+    char *name, *value;    /* a <Config option value> pair, applied in order */
+} doc_config;
+
+typedef struct doc_gold {
+    char *source, *target, *code;
+} doc_gold;
+
+struct dyad_doc {
+    char *id;
+    char date[11];         /* "YYYY-MM-DD" or "" */
+    char *text;            /* exactly as given (XML: entities decoded), NUL-terminated */
+    size_t len;
+    char *extra_json;      /* JSONL: other fields as a JSON object text; else NULL */
+    char *title, *url, *source;  /* optional JSONL fields, NULL when absent */
+    int one_sentence;      /* PETRARCH sentence="true": code <Text> as one sentence */
+
+    doc_config *config;    /* cumulative <Config> list in force for this record */
+    size_t nconfig;
+
+    dyad_expect expect;
+    doc_gold *gold;
+    size_t ngold;
+    char *expected_error;
+    char *category;
+    int is_sentence;       /* sentence attribute (1 unless "false") */
+};
+
+/* Normalise "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" into out ("YYYY-MM-DD").
+ * Returns 0, or -1 if s is not a valid date. */
+int doc_parse_date(const char *s, char out[11]);
+
+#endif
