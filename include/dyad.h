@@ -295,6 +295,9 @@ dyad_status dyad_error_write_json(const dyad_error *err, dyad_sink_fn sink, void
 int dyad_cameo_lookup(const char *code, char root[3], int *quad, double *goldstein,
                       int *has_goldstein, const char **label);
 
+/* ------------------------------------------------- syntax (tag and parse) */
+/* (reserved for the tagger and dependency parser: src/syntax) */
+
 #ifdef __cplusplus
 }
 #endif
