@@ -33,3 +33,11 @@ foreach(script ${DYAD_CLI_TESTS})
     ENVIRONMENT "DYAD_SHARED=${CMAKE_SOURCE_DIR}/../shared;DYAD_SOURCE=${CMAKE_SOURCE_DIR}"
     SKIP_RETURN_CODE 77)
 endforeach()
+
+# Spec tests as data: tests/spec/*.spec run through the dyad binary.
+add_executable(spec_runner ${CMAKE_SOURCE_DIR}/tests/spec/spec_runner.c)
+target_compile_options(spec_runner PRIVATE ${DYAD_WARNINGS})
+target_link_libraries(spec_runner PRIVATE PkgConfig::JANSSON)
+add_test(NAME spec COMMAND spec_runner $<TARGET_FILE:dyad> ${CMAKE_SOURCE_DIR}/tests/spec)
+set_tests_properties(spec PROPERTIES
+  ENVIRONMENT "DYAD_SHARED=${CMAKE_SOURCE_DIR}/../shared;DYAD_SOURCE=${CMAKE_SOURCE_DIR}")
