@@ -4,7 +4,7 @@
 # As root it installs what is missing; otherwise it lists what is missing.
 set -e
 PKGS="build-essential cmake pkg-config libutf8proc-dev libjansson-dev libxml2-dev
-libsqlite3-dev libcmocka-dev clang libclang-rt-14-dev iso-codes"
+libsqlite3-dev libcmocka-dev clang libclang-rt-14-dev iso-codes time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
