@@ -1,15 +1,299 @@
-/* coder.c: STUB. */
-#include "dyad.h"
+/* coder.c: code one document: prepare its text, check discards, find slots and
+ * verbs in each sentence, apply the patterns, and collect the events with
+ * their evidence (stage four of the pipeline; the result feeds out/write.c). */
+#include "coder.h"
+
+#include <stdio.h>
 #include <stdlib.h>
-dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad_error *err) { (void)dict; (void)opts; (void)err; return NULL; }
-void dyad_coder_free(dyad_coder *c) { (void)c; }
-dyad_result *dyad_code_doc(const dyad_coder *c, const dyad_doc *d, const dyad_options *o, dyad_error *e) { (void)c; (void)d; (void)o; (void)e; return NULL; }
-void dyad_result_free(dyad_result *r) { (void)r; }
-size_t dyad_result_event_count(const dyad_result *r) { (void)r; return 0; }
-const dyad_event *dyad_result_event(const dyad_result *r, size_t i) { (void)r; (void)i; return NULL; }
-size_t dyad_result_sentence_count(const dyad_result *r) { (void)r; return 0; }
-dyad_span dyad_result_sentence(const dyad_result *r, size_t i) { (void)r; (void)i; dyad_span s = {-1, -1}; return s; }
-dyad_discard dyad_result_discard(const dyad_result *r) { (void)r; return DYAD_DISCARD_NONE; }
-dyad_status dyad_write_header(dyad_format f, dyad_sink_fn s, void *ud) { (void)f; (void)s; (void)ud; return DYAD_OK; }
-dyad_status dyad_result_write(const dyad_result *r, const dyad_doc *d, dyad_format f, dyad_sink_fn s, void *ud) { (void)r; (void)d; (void)f; (void)s; (void)ud; return DYAD_OK; }
-dyad_status dyad_error_write_json(const dyad_error *e, dyad_sink_fn s, void *ud) { (void)e; (void)s; (void)ud; return DYAD_OK; }
+#include <string.h>
+
+#include "read/doc.h"
+#include "result.h"
+
+int event_list_push(arena *a, event_list *l, const raw_event *e)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        raw_event *v = arena_alloc(a, cap * sizeof *v);
+        if (!v)
+            return -1;
+        if (l->n)
+            memcpy(v, l->v, l->n * sizeof *v);
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = *e;
+    return 0;
+}
+
+static void set_err(dyad_error *err, dyad_status st, const dyad_doc *doc, long long pos,
+                    const char *msg)
+{
+    if (!err)
+        return;
+    err->status = st;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+    snprintf(err->doc, sizeof err->doc, "%s", doc && doc->id ? doc->id : "");
+    err->position = pos;
+    err->file[0] = '\0';
+    err->line = -1;
+}
+
+dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad_error *err)
+{
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) {
+        set_err(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        return NULL;
+    }
+    c->dict = dict;
+    if (opts)
+        c->opts = *opts;
+    else
+        dyad_options_init(&c->opts);
+    if (index_build(&c->ix, dict)) {
+        index_free(&c->ix);
+        free(c);
+        set_err(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    index_free(&c->ix);
+    free(c);
+}
+
+/* A phrase of the index occurs in the sentence as consecutive words
+ * (punctuation ignored, FORMATS.md §5)?  Returns the entry or -1. */
+static long find_phrase(const clause_view *v, const phrase_index *px)
+{
+    for (uint32_t i = 0; i < v->ntok; i++) {
+        uint32_t w = v->id[i];
+        if (!w)
+            continue;
+        for (uint32_t r = px->start[w]; r < px->start[w + 1]; r++) {
+            const id_phrase *p = &px->ref[r];
+            uint32_t j = i, k = 0;
+            for (; k < p->n; k++) {
+                while (j < v->ntok && (v->tok[j].flags & TOK_PUNCT) && !(v->tok[j].flags & TOK_WORD) &&
+                       k > 0)
+                    j++;
+                if (j >= v->ntok || v->id[j] != p->word[k])
+                    break;
+                j++;
+            }
+            if (k == p->n)
+                return (long)p->entry;
+        }
+    }
+    return -1;
+}
+
+static int32_t date_int(const char *date)
+{
+    if (!date || strlen(date) != 10)
+        return 0;
+    int y, m, d;
+    if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        return 0;
+    return y * 10000 + m * 100 + d;
+}
+
+/* Issues of a sentence: "CODE,n;CODE,n" (FORMATS.md §6), or "". */
+static const char *sentence_issues(coder_ctx *cx, const clause_view *v)
+{
+    const coder_index *ix = &cx->coder->ix;
+    const dyad_dict *d = cx->coder->dict;
+    if (ix->issues.nref == 0)
+        return "";
+    const char *codes[32];
+    int counts[32];
+    int n = 0;
+    for (uint32_t i = 0; i < v->ntok; i++) {
+        uint32_t w = v->id[i];
+        if (!w)
+            continue;
+        for (uint32_t r = ix->issues.start[w]; r < ix->issues.start[w + 1]; r++) {
+            const id_phrase *p = &ix->issues.ref[r];
+            uint32_t j = i, k = 0;
+            for (; k < p->n && j < v->ntok && v->id[j] == p->word[k]; k++, j++)
+                ;
+            if (k != p->n)
+                continue;
+            const issue_entry *ie = &d->issues.v[p->entry];
+            if (ie->exclude)
+                return "";
+            int q = 0;
+            while (q < n && strcmp(codes[q], ie->code) != 0)
+                q++;
+            if (q == n && n < 32) {
+                codes[n] = ie->code;
+                counts[n++] = 0;
+            }
+            if (q < 32)
+                counts[q]++;
+            break;
+        }
+    }
+    if (n == 0)
+        return "";
+    size_t len = 0;
+    for (int q = 0; q < n; q++)
+        len += strlen(codes[q]) + 16;
+    char *out = arena_alloc(cx->mem, len + 1);
+    if (!out)
+        return "";
+    size_t o = 0;
+    for (int q = 0; q < n; q++)
+        o += (size_t)snprintf(out + o, len + 1 - o, "%s%s,%d", q ? ";" : "", codes[q], counts[q]);
+    return out;
+}
+
+static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, clause_view *v)
+{
+    const coder_index *ix = &cx->coder->ix;
+    uint32_t n = s->ntoken;
+    v->tok = td->tok + s->first_token;
+    v->ntok = n;
+    v->id = arena_alloc(cx->mem, (n + 1) * sizeof *v->id);
+    v->id_head = arena_alloc(cx->mem, (n + 1) * sizeof *v->id_head);
+    v->cls = arena_alloc(cx->mem, n + 1);
+    v->deleted = arena_calloc(cx->mem, n + 1, 1);
+    v->clause_comma = arena_calloc(cx->mem, n + 1, 1);
+    if (!v->id || !v->id_head || !v->cls || !v->deleted || !v->clause_comma)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        const token *t = &v->tok[i];
+        v->id[i] = index_word(ix, t->norm, t->norm_len);
+        v->id_head[i] = v->id[i];
+        if (t->flags & TOK_HYPHEN) {
+            const char *dash = memchr(t->norm, '-', t->norm_len);
+            if (dash && dash > t->norm)
+                v->id_head[i] = index_word(ix, t->norm, (size_t)(dash - t->norm));
+        }
+    }
+    return 0;
+}
+
+dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
+                           const dyad_options *opts, dyad_error *err)
+{
+    dyad_options eff;
+    dyad_doc_options(doc, opts ? opts : &coder->opts, &eff);
+    dyad_result *r = result_new();
+    if (!r) {
+        set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+        return NULL;
+    }
+    coder_ctx cx = {coder, &eff, date_int(doc->date), &r->mem, doc->text};
+    r->date = arena_strdup(&r->mem, doc->date);
+    if (!r->date)
+        goto oom;
+    size_t trimmed = 0;
+    while (trimmed < doc->len && (doc->text[trimmed] == ' ' || doc->text[trimmed] == '\n' ||
+                                  doc->text[trimmed] == '\t' || doc->text[trimmed] == '\r'))
+        trimmed++;
+    if (doc->len == 0 || trimmed == doc->len) {
+        /* a NUL byte or invalid UTF-8 is reported by text_prepare below */
+        set_err(err, DYAD_EDOC, doc, 0, "empty document");
+        dyad_result_free(r);
+        return NULL;
+    }
+    text_doc td;
+    int mode = doc->one_sentence ? TEXT_ONE_SENTENCE : TEXT_SPLIT;
+    dyad_error terr = {0};
+    dyad_status st = text_prepare(&r->mem, doc->text, doc->len, mode, &td, &terr);
+    if (st != DYAD_OK) {
+        set_err(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
+        dyad_result_free(r);
+        return NULL;
+    }
+    if (td.nsent == 0) {
+        set_err(err, DYAD_EDOC, doc, 0, "no sentence in the document");
+        dyad_result_free(r);
+        return NULL;
+    }
+    r->nsent = td.nsent;
+    r->sent = arena_alloc(&r->mem, td.nsent * sizeof *r->sent);
+    if (!r->sent)
+        goto oom;
+    for (size_t i = 0; i < td.nsent; i++) {
+        r->sent[i].start = td.sent[i].start;
+        r->sent[i].end = td.sent[i].end;
+    }
+    r->ntokens = td.ntok;
+
+    event_list all = {0};
+    size_t *ev_sent = NULL;
+    const char **ev_issues = NULL;
+    size_t ev_cap = 0;
+    for (size_t si = 0; si < td.nsent; si++) {
+        const sentence *s = &td.sent[si];
+        if ((s->flags & SENT_HEADLINE) && !eff.code_headlines)
+            continue;
+        clause_view v;
+        memset(&v, 0, sizeof v);
+        if (prepare_view(&cx, &td, s, &v))
+            goto oom;
+        slots_classify(&v);
+        if (coder->ix.discards.nref) {
+            long de = find_phrase(&v, &coder->ix.discards);
+            if (de >= 0) {
+                if (coder->dict->discards.v[de].story) {
+                    r->discard = DYAD_DISCARD_STORY;
+                    all.n = 0;
+                    break;
+                }
+                r->discard = DYAD_DISCARD_SENTENCE;
+                continue;
+            }
+        }
+        if (slots_find(&cx, &v))
+            goto oom;
+        size_t before = all.n;
+        if (linear_code(&cx, &v, &all))
+            goto oom;
+        if (all.n == before)
+            continue;
+        const char *iss = sentence_issues(&cx, &v);
+        if (all.n > ev_cap) {
+            size_t cap = all.cap;
+            size_t *ns = arena_alloc(&r->mem, cap * sizeof *ns);
+            const char **ni = arena_alloc(&r->mem, cap * sizeof *ni);
+            if (!ns || !ni)
+                goto oom;
+            if (before) {
+                memcpy(ns, ev_sent, before * sizeof *ns);
+                memcpy(ni, ev_issues, before * sizeof *ni);
+            }
+            ev_sent = ns;
+            ev_issues = ni;
+            ev_cap = cap;
+        }
+        for (size_t q = before; q < all.n; q++) {
+            raw_event *e = &all.v[q];
+            /* token indexes -> byte offsets in the document */
+            const token *t0 = v.tok;
+            e->src_start = t0[e->src_start].start;
+            e->src_end = t0[e->src_end - 1].end;
+            e->tgt_start = t0[e->tgt_start].start;
+            e->tgt_end = t0[e->tgt_end - 1].end;
+            e->verb_start = t0[e->verb_start].start;
+            e->verb_end = t0[e->verb_end - 1].end;
+            ev_sent[q] = si;
+            ev_issues[q] = iss;
+        }
+    }
+    if (result_add_events(r, coder->dict, all.v, all.n, ev_sent, ev_issues))
+        goto oom;
+    return r;
+oom:
+    set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+    dyad_result_free(r);
+    return NULL;
+}

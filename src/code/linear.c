@@ -1,0 +1,459 @@
+/* linear.c: TABARI's linear coding of one sentence (FORMATS.md §2.1.4-2.1.5).
+ *
+ * Part of stage four.  For each dictionary verb in sentence order: the upper
+ * sequence runs back from the verb to the sentence start or the nearest clause
+ * comma; the lower sequence is the verb's phrase, up to the sentence end, a
+ * clause comma, or a conjunction that starts another verb phrase.  The block's
+ * patterns are tried longest first; the first that matches gives the code and
+ * any $ + % bindings.  Source is then the first coded slot of the upper
+ * sequence, target the first coded slot of the lower one; a passive "was
+ * opposed by X" swaps them.  Once a verb yields an event, the verbs inside its
+ * phrase are not coded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+#define NONE UINT32_MAX
+
+typedef struct binding {
+    int32_t source, target;   /* slot index or -1 */
+    int compound_both;        /* '%' before the verb: the compound is both sides */
+    int32_t compound_target;  /* '%' after the verb: that slot is the target set */
+} binding;
+
+/* The next token index >= i that is not deleted, or `end`. */
+static uint32_t next_live(const clause_view *v, uint32_t i, uint32_t end)
+{
+    while (i < end && v->deleted[i])
+        i++;
+    return i;
+}
+
+static uint32_t prev_live(const clause_view *v, uint32_t i, uint32_t start)
+{
+    /* the last live token index < i and >= start, or NONE */
+    while (i > start) {
+        i--;
+        if (!v->deleted[i])
+            return i;
+    }
+    return NONE;
+}
+
+/* Does phrase p match at token j (skipping deleted tokens inside)?  Returns
+ * the end (exclusive) or 0. */
+static uint32_t phrase_at(const clause_view *v, const id_phrase *p, uint32_t j, uint32_t end)
+{
+    for (uint16_t k = 0; k < p->n; k++) {
+        j = next_live(v, j, end);
+        if (j >= end || v->id[j] != p->word[k])
+            return 0;
+        j++;
+    }
+    return j;
+}
+
+static uint32_t synset_at(const coder_index *ix, const clause_view *v, int32_t s, uint32_t j,
+                          uint32_t end)
+{
+    if (s < 0)
+        return 0;
+    for (size_t m = 0; m < ix->synset_nmember[s]; m++) {
+        uint32_t e = phrase_at(v, &ix->synset_member[s][m], j, end);
+        if (e)
+            return e;
+    }
+    return 0;
+}
+
+/* The first slot starting at or after token j and before end (coded ones
+ * only when coded_only). */
+static int32_t slot_from(const clause_view *v, uint32_t j, uint32_t end, int coded_only)
+{
+    for (uint32_t s = 0; s < v->nslot; s++) {
+        const slot *sl = &v->slot[s];
+        if (sl->deleted || sl->start < j || sl->start >= end)
+            continue;
+        if (coded_only && !sl->coded)
+            continue;
+        return (int32_t)s;
+    }
+    return -1;
+}
+
+static int is_bracket(uint8_t k)
+{
+    return k == PE_PREP_OPEN || k == PE_PREP_CLOSE || k == PE_NP_OPEN || k == PE_NP_CLOSE;
+}
+
+/* Match the elements after the verb, left to right, from token `pos`. */
+static int match_lower(const coder_index *ix, const clause_view *v, const compiled_pattern *cp,
+                       uint32_t pos, uint32_t end, binding *b)
+{
+    int adjacent_next = 0;
+    for (size_t e = cp->verb_at + 1; e < cp->nelem; e++) {
+        const compiled_elem *el = &cp->elem[e];
+        if (is_bracket(el->kind))
+            continue;
+        int adj = el->adjacent || adjacent_next;
+        adjacent_next = 0;
+        uint32_t start = next_live(v, pos, end);
+        uint32_t j = start, got = 0;
+        for (; j < end; j = next_live(v, j + 1, end)) {
+            if (el->kind == PE_WORD) {
+                if (el->word && v->id[j] == el->word)
+                    got = j + 1;
+            } else if (el->kind == PE_SYNSET) {
+                got = synset_at(ix, v, el->synset, j, end);
+            } else {
+                int32_t s = v->slot_of[j];
+                if (s >= 0 && (uint32_t)v->slot[s].start == j && !v->slot[s].deleted &&
+                    (v->slot[s].coded || el->kind == PE_SKIP)) {
+                    if (el->kind == PE_COMPOUND && !v->slot[s].compound)
+                        return 0;
+                    if (el->kind == PE_SOURCE)
+                        b->source = s;
+                    else if (el->kind == PE_TARGET)
+                        b->target = s;
+                    else if (el->kind == PE_COMPOUND)
+                        b->compound_target = s;
+                    got = v->slot[s].end;
+                }
+            }
+            if (got || adj)
+                break;
+        }
+        if (!got)
+            return 0;
+        pos = got;
+    }
+    return 1;
+}
+
+/* Match the elements before the verb, right to left, ending before `pos`. */
+static int match_upper(const coder_index *ix, const clause_view *v, const compiled_pattern *cp,
+                       uint32_t pos, uint32_t start, binding *b)
+{
+    /* must the element end right before `pos`? (it is joined to the next one) */
+    int adj = cp->elem[cp->verb_at].adjacent;
+    for (size_t e = cp->verb_at; e-- > 0;) {
+        const compiled_elem *el = &cp->elem[e];
+        if (is_bracket(el->kind))
+            continue;
+        uint32_t found = NONE;
+        uint32_t limit = pos;
+        for (uint32_t j = prev_live(v, pos, start); j != NONE; j = prev_live(v, j, start)) {
+            uint32_t end_here = 0;
+            if (el->kind == PE_WORD) {
+                if (el->word && v->id[j] == el->word)
+                    end_here = j + 1;
+            } else if (el->kind == PE_SYNSET) {
+                uint32_t en = synset_at(ix, v, el->synset, j, limit);
+                if (en && en <= limit)
+                    end_here = en;
+            } else {
+                int32_t s = v->slot_of[j];
+                if (s >= 0 && v->slot[s].start == j && !v->slot[s].deleted &&
+                    (v->slot[s].coded || el->kind == PE_SKIP) && v->slot[s].end <= limit) {
+                    if (el->kind == PE_COMPOUND && !v->slot[s].compound)
+                        return 0;
+                    end_here = v->slot[s].end;
+                    if (el->kind == PE_SOURCE)
+                        b->source = s;
+                    else if (el->kind == PE_TARGET)
+                        b->target = s;
+                    else if (el->kind == PE_COMPOUND)
+                        b->compound_both = 1, b->source = s;
+                }
+            }
+            if (end_here && (!adj || next_live(v, end_here, limit) == limit)) {
+                found = j;
+                break;
+            }
+            if (adj && pos - j > 6)
+                return 0;
+        }
+        if (found == NONE)
+            return 0;
+        adj = el->adjacent;
+        pos = found;
+    }
+    return 1;
+}
+
+static const verb_code *resolve_code(const dyad_dict *d, const verb_entry *ve,
+                                     const verb_pattern *p)
+{
+    if (p && p->code.present)
+        return &p->code;
+    if (ve->code.present)
+        return &ve->code;
+    return &d->blocks.v[ve->block].code;
+}
+
+static const char *slot_code_text(coder_ctx *cx, const clause_view *v, const slot *s)
+{
+    /* an uncoded slot: "---", or its own words under new_actor_length */
+    int n = cx->opts->new_actor_length;
+    if (n <= 0)
+        return "---";
+    int words = 0;
+    size_t len = 0;
+    for (uint32_t i = s->start; i < s->end; i++)
+        if (!(v->tok[i].flags & (TOK_POSSESSIVE | TOK_PUNCT)) || (v->tok[i].flags & TOK_WORD)) {
+            words++;
+            len += v->tok[i].norm_len + 1;
+        }
+    if (words == 0 || words > n)
+        return NULL;
+    char *out = arena_alloc(cx->mem, len + 3);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    out[o++] = '"';
+    for (uint32_t i = s->start; i < s->end; i++) {
+        const token *t = &v->tok[i];
+        if ((t->flags & (TOK_POSSESSIVE | TOK_PUNCT)) && !(t->flags & TOK_WORD))
+            continue;
+        if (o > 1)
+            out[o++] = ' ';
+        for (uint32_t k = 0; k < t->norm_len; k++) {
+            char c = t->norm[k];
+            out[o++] = (c >= 'a' && c <= 'z') ? (char)(c - 32) : c;
+        }
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+    return out;
+}
+
+typedef struct side {
+    const char *code[64];
+    uint32_t start[64], end[64];
+    uint32_t n;
+} side;
+
+static void side_from_slot(coder_ctx *cx, const clause_view *v, int32_t s, side *out)
+{
+    out->n = 0;
+    if (s < 0)
+        return;
+    const slot *sl = &v->slot[s];
+    if (!sl->coded) {
+        const char *c = slot_code_text(cx, v, sl);
+        if (c) {
+            out->code[0] = c;
+            out->start[0] = sl->start;
+            out->end[0] = sl->end;
+            out->n = 1;
+        }
+        return;
+    }
+    for (uint32_t k = 0; k < sl->nm && out->n < 64; k++) {
+        if (!sl->m[k].coded && sl->nm > 1)
+            continue;
+        out->code[out->n] = sl->m[k].code;
+        out->start[out->n] = sl->m[k].start;
+        out->end[out->n] = sl->m[k].end;
+        out->n++;
+    }
+}
+
+static int emit(coder_ctx *cx, event_list *out, const side *src, uint32_t si, const side *tgt,
+                uint32_t ti, const char *code, const verb_hit *h, uint32_t pattern)
+{
+    const char *s = src->code[si], *t = tgt->code[ti];
+    if (strcmp(s, t) == 0)
+        return 0;  /* self-pairs are dropped */
+    if (cx->opts->require_dyad && (strcmp(s, "---") == 0 || strcmp(t, "---") == 0))
+        return 0;
+    raw_event e = {s, t, code, src->start[si], src->end[si], tgt->start[ti], tgt->end[ti],
+                   h->start, h->end, pattern, h->verb};
+    return event_list_push(cx->mem, out, &e);
+}
+
+/* The end of the verb's phrase: the sentence end, a clause comma, or a
+ * conjunction that begins another verb phrase. */
+static uint32_t phrase_end(const clause_view *v, uint32_t from)
+{
+    uint32_t vi = 0;
+    for (uint32_t i = from; i < v->ntok; i++) {
+        if (v->deleted[i])
+            continue;
+        if (v->clause_comma[i])
+            return i;
+        if (v->cls[i] == TC_CONJ) {
+            uint32_t j = i + 1;
+            while (j < v->ntok && (v->cls[j] == TC_AUX || v->cls[j] == TC_FUNC))
+                j++;
+            while (vi < v->nverb && v->verb[vi].start < j)
+                vi++;
+            if (vi < v->nverb && v->verb[vi].start == j)
+                return i;
+        }
+    }
+    return v->ntok;
+}
+
+static uint32_t clause_start(const clause_view *v, uint32_t verb)
+{
+    for (uint32_t i = verb; i-- > 0;)
+        if (v->clause_comma[i] && !v->deleted[i])
+            return i + 1;
+    return 0;
+}
+
+static int is_be(const char *w)
+{
+    static const char *const be[] = {"was", "were", "been", "is", "are", "be", "being", "am", NULL};
+    for (size_t i = 0; be[i]; i++)
+        if (strcmp(w, be[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
+{
+    const dyad_dict *d = cx->coder->dict;
+    const coder_index *ix = &cx->coder->ix;
+    uint32_t blocked_until = 0;
+    int32_t last_source = -1;
+    size_t first_event = out->n;
+    int subordinate_only = 1;
+    size_t nsub = 0;
+
+    for (uint32_t k = 0; k < v->nverb; k++) {
+        const verb_hit *h = &v->verb[k];
+        if (h->start < blocked_until)
+            continue;
+        const verb_entry *ve = &d->verbs.v[h->verb];
+        uint32_t upper_start = clause_start(v, h->start);
+        uint32_t lower_end = phrase_end(v, h->end);
+
+        const compiled_pattern *fired = NULL;
+        binding b = {-1, -1, 0, -1};
+        size_t np = ix->block_npatterns[ve->block];
+        for (size_t p = 0; p < np; p++) {
+            const compiled_pattern *cp = &ix->block_patterns[ve->block][p];
+            const verb_pattern *vp = &d->patterns.v[cp->pattern];
+            if (vp->undefined_synset)
+                continue;
+            binding tb = {-1, -1, 0, -1};
+            if (cp->elem[cp->verb_at].adjacent || cp->verb_at > 0) {
+                if (!match_upper(ix, v, cp, h->start, upper_start, &tb))
+                    continue;
+            }
+            if (!match_lower(ix, v, cp, h->end, lower_end, &tb))
+                continue;
+            fired = cp;
+            b = tb;
+            break;
+        }
+        const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
+        const verb_code *code = resolve_code(d, ve, vp);
+        if (!code->present || code->null || code->complex || code->discard)
+            continue;
+        if (!code->a && !code->b)
+            continue;
+
+        /* source and target slots */
+        int32_t src = b.source, tgt = b.target;
+        int has_slots = fired && fired->has_slots;
+        if (src < 0) {
+            src = slot_from(v, upper_start, h->start, 1);
+            if (src < 0)
+                src = slot_from(v, upper_start, h->start, 0);
+            if (src < 0 && last_source >= 0)
+                src = last_source;  /* coordinated verb phrases share the subject */
+        }
+        if (b.compound_target >= 0)
+            tgt = b.compound_target;
+        if (tgt < 0 && !b.compound_both) {
+            /* first coded slot whose code differs from the source's, else the first */
+            int32_t first = -1;
+            for (uint32_t s = 0; s < v->nslot; s++) {
+                const slot *sl = &v->slot[s];
+                if (sl->deleted || sl->start < h->end || sl->start >= lower_end || !sl->coded)
+                    continue;
+                if (first < 0)
+                    first = (int32_t)s;
+                if (src < 0 || !v->slot[src].coded ||
+                    strcmp(sl->m[0].code, v->slot[src].m[0].code) != 0) {
+                    first = (int32_t)s;
+                    break;
+                }
+            }
+            tgt = first >= 0 ? first : slot_from(v, h->end, lower_end, 0);
+        }
+        /* passive: BE + participle + BY swaps the sides */
+        if (!has_slots && h->passive_form && src >= 0) {
+            int be = 0;
+            for (uint32_t q = 1; q <= 3 && q <= h->start; q++) {
+                const char *w = v->tok[h->start - q].norm;
+                if (is_be(w)) {
+                    be = 1;
+                    break;
+                }
+                if (v->cls[h->start - q] != TC_FUNC)
+                    break;
+            }
+            if (be)
+                for (uint32_t i = h->end; i < lower_end; i++)
+                    if (!v->deleted[i] && strcmp(v->tok[i].norm, "by") == 0) {
+                        int32_t agent = slot_from(v, i + 1, lower_end, 1);
+                        if (agent >= 0) {
+                            tgt = src;
+                            src = agent;
+                        }
+                        break;
+                    }
+        }
+        if (src >= 0)
+            last_source = src;
+
+        side S, T;
+        side_from_slot(cx, v, src, &S);
+        side_from_slot(cx, v, tgt, &T);
+        if (src < 0 || S.n == 0)
+            continue;
+        size_t before = out->n;
+        uint32_t pat = fired ? fired->pattern : NONE;
+        if (b.compound_both || (tgt < 0 && S.n > 1)) {
+            /* the compound is both sides: pair its members */
+            for (uint32_t i = 0; i < S.n; i++)
+                for (uint32_t j = 0; j < S.n; j++)
+                    if (i != j && code->a && emit(cx, out, &S, i, &S, j, code->a, h, pat))
+                        return -1;
+        } else if (tgt >= 0 && T.n > 0) {
+            for (uint32_t i = 0; i < S.n; i++)
+                for (uint32_t j = 0; j < T.n; j++) {
+                    if (code->a && emit(cx, out, &S, i, &T, j, code->a, h, pat))
+                        return -1;
+                    if (code->b && emit(cx, out, &T, j, &S, i, code->b, h, pat))
+                        return -1;
+                }
+        }
+        if (out->n > before) {
+            blocked_until = lower_end;
+            if (code->subordinate)
+                nsub += out->n - before;
+            else
+                subordinate_only = 0;
+            for (size_t q = before; q < out->n; q++)
+                if (code->subordinate)
+                    out->v[q].verb |= 0x80000000u;  /* mark: subordinate */
+        }
+    }
+    /* subordinate codes ([023?]) stand only when nothing else was coded */
+    if (nsub && !subordinate_only) {
+        size_t w = first_event;
+        for (size_t q = first_event; q < out->n; q++)
+            if (!(out->v[q].verb & 0x80000000u))
+                out->v[w++] = out->v[q];
+        out->n = w;
+    }
+    for (size_t q = first_event; q < out->n; q++)
+        out->v[q].verb &= 0x7fffffffu;
+    return 0;
+}

@@ -1,0 +1,557 @@
+/* slots.c: actors and agents in a sentence, grouped into noun-phrase slots.
+ *
+ * Part of stage four.  Without a parse, noun phrases are approximated from
+ * closed word classes: a slot is a run of content words, determiners and
+ * possessives, joined across "of" (and across "in"/"from" when an agent
+ * phrase takes its country from what follows: "lawmakers in Fornost"); lists
+ * of slots joined by commas and a final "and"/"or" are compounds.  Each slot's
+ * members get their codes by FORMATS.md §3-4: the first actor (its code chosen
+ * by the document's date), then each agent composed in. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+/* ------------------------------------------------------- word classes */
+
+static const char *const prep_words[] = {
+    "about", "above", "across", "after", "against", "along", "amid", "among", "amongst",
+    "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides",
+    "between", "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside",
+    "into", "like", "near", "of", "off", "on", "onto", "outside", "over", "per", "since",
+    "through", "throughout", "till", "to", "toward", "towards", "under", "until", "unlike",
+    "upon", "via", "with", "within", "without", NULL};
+static const char *const conj_words[] = {"and", "or", "but", "nor", NULL};
+static const char *const aux_words[] = {
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
+    "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "wo", "ca", "n't", "not", "'re", "'ll", "'ve", "'d", "'m", NULL};
+static const char *const func_words[] = {
+    "that", "which", "who", "whom", "whose", "when", "where", "why", "how", "if", "whether",
+    "because", "although", "though", "than", "so", "then", "there", "here", "also", "very",
+    "too", "just", "only", "even", "ever", "never", "now", "already", "still", "yet",
+    "again", "almost", "while", "whereas", "once", "soon", "today", "tonight", "yesterday",
+    "tomorrow", "later", "earlier", "instead", "however", "perhaps", "nearly", NULL};
+static const char *const det_words[] = {
+    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your", "some", "any", "no", "every", "each", "all", "both", "another", "several",
+    "many", "few", NULL};
+static const char *const pron_words[] = {
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "itself",
+    "themselves", "himself", "herself", "ourselves", NULL};
+
+static int in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
+static uint8_t classify(const token *t)
+{
+    if (t->flags & TOK_POSSESSIVE)
+        return TC_POSS;
+    if (t->flags & TOK_COMMA)
+        return TC_COMMA;
+    if ((t->flags & TOK_PUNCT) && !(t->flags & (TOK_WORD | TOK_NUMBER)))
+        return TC_PUNCT;
+    const char *w = t->norm;
+    if (in_list(prep_words, w))
+        return TC_PREP;
+    if (in_list(conj_words, w))
+        return TC_CONJ;
+    if (in_list(aux_words, w))
+        return TC_AUX;
+    if (in_list(det_words, w))
+        return TC_DET;
+    if (in_list(pron_words, w))
+        return TC_PRON;
+    if (in_list(func_words, w))
+        return TC_FUNC;
+    /* -ly adverbs end a noun phrase ("fiercely opposed"), unless capitalised
+     * ("Italy") */
+    if (t->norm_len > 4 && strcmp(w + t->norm_len - 2, "ly") == 0 && !(t->flags & TOK_CAPITAL))
+        return TC_FUNC;
+    return TC_WORD;
+}
+
+void slots_classify(clause_view *v)
+{
+    for (uint32_t i = 0; i < v->ntok; i++)
+        v->cls[i] = classify(&v->tok[i]);
+}
+
+/* ----------------------------------------------------------- matching */
+
+/* Length in tokens of phrase p at token i (adjacent words), or 0. */
+static uint32_t match_at(const clause_view *v, const id_phrase *p, uint32_t i, int use_head)
+{
+    if (i + p->n > v->ntok)
+        return 0;
+    for (uint16_t k = 0; k < p->n; k++) {
+        uint32_t id = v->id[i + k];
+        if (k == 0 && use_head)
+            id = v->id_head[i];
+        if (id != p->word[k] || v->deleted[i + k])
+            return 0;
+    }
+    return p->n;
+}
+
+/* The longest phrase of index starting at token i: returns its length and
+ * sets *which, or 0. */
+static uint32_t longest(const clause_view *v, const phrase_index *px, uint32_t i,
+                        const id_phrase **which)
+{
+    uint32_t best = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t w = pass ? v->id_head[i] : v->id[i];
+        if (!w || (pass && w == v->id[i]))
+            continue;
+        for (uint32_t r = px->start[w]; r < px->start[w + 1]; r++) {
+            const id_phrase *p = &px->ref[r];
+            if (pass && p->n != 1)
+                continue;  /* "U.S.-led": only a one-word actor inside a hyphenated word */
+            uint32_t len = match_at(v, p, i, pass);
+            if (len > best) {
+                best = len;
+                *which = p;
+                break;  /* longest first */
+            }
+        }
+        if (best)
+            break;
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------ codes */
+
+static const char *actor_code_on(const actor_entry *e, int32_t date)
+{
+    const char *dflt = NULL;
+    for (size_t i = 0; i < e->ncode; i++) {
+        const actor_code *c = &e->code[i];
+        if (!c->restricted) {
+            if (!dflt)
+                dflt = c->code;
+            continue;
+        }
+        if (date && date >= c->lo && date <= c->hi)
+            return c->code;
+    }
+    if (dflt)
+        return dflt;
+    if (!date && e->ncode)
+        return e->code[0].code;
+    return "---";
+}
+
+/* Compose an agent into a code: skip it if it already occurs at an offset that
+ * is a multiple of 3 (FORMATS.md §4), else append (~X) or prepend (X~). */
+static const char *compose(arena *a, const char *base, const agent_entry *ag)
+{
+    size_t bl = strlen(base), al = strlen(ag->code);
+    if (al == 0)
+        return base;
+    if (strcmp(base, "---") != 0)
+        for (size_t off = 0; off + al <= bl; off += 3)
+            if (memcmp(base + off, ag->code, al) == 0)
+                return base;
+    char *out = arena_alloc(a, bl + al + 1);
+    if (!out)
+        return NULL;
+    if (ag->prefix) {
+        memcpy(out, ag->code, al);
+        memcpy(out + al, base, bl + 1);
+    } else {
+        memcpy(out, base, bl);
+        memcpy(out + bl, ag->code, al + 1);
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+typedef struct mention {
+    uint32_t start, end;
+    int actor;           /* 1 actor, 0 agent */
+    uint32_t entry;
+} mention;
+
+typedef struct chunk {
+    uint32_t start, end;
+    uint32_t m0, m1;     /* mentions [m0, m1) */
+    int has_actor, agent_first;  /* an agent before any actor (and joined by of/in) */
+    int merged_pp;
+} chunk;
+
+static int chunk_token(uint8_t c)
+{
+    return c == TC_WORD || c == TC_DET || c == TC_POSS;
+}
+
+/* Member codes of a chunk: the first actor (several if its code is "A/B/C"),
+ * composed with every agent of the chunk.  extra_agents (may be NULL) are the
+ * distributed agents of a compound's head. */
+static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men,
+                         const chunk *ch, const mention *extra, uint32_t nextra,
+                         member *out, uint32_t max, uint32_t *nout)
+{
+    const dyad_dict *d = cx->coder->dict;
+    const char *base = NULL;
+    uint32_t bstart = ch->start, bend = ch->end;
+    for (uint32_t k = ch->m0; k < ch->m1; k++)
+        if (men[k].actor) {
+            base = actor_code_on(&d->actors.v[men[k].entry], cx->date);
+            break;
+        }
+    int nagents = 0;
+    for (uint32_t k = ch->m0; k < ch->m1; k++)
+        nagents += !men[k].actor;
+    nagents += (int)nextra;
+    int coded = (base && strcmp(base, "---") != 0) || nagents > 0;
+    (void)v;
+    if (!base || strcmp(base, "---") == 0)
+        base = "---";
+    /* split a coded compound "A/B/C" */
+    const char *p = base;
+    *nout = 0;
+    for (;;) {
+        const char *slash = strchr(p, '/');
+        size_t len = slash ? (size_t)(slash - p) : strlen(p);
+        if (*nout < max && len > 0) {
+            const char *code = arena_strndup(cx->mem, p, len);
+            if (!code)
+                return -1;
+            for (uint32_t k = 0; k < nextra; k++)
+                if (!(code = compose(cx->mem, code, &d->agents.v[extra[k].entry])))
+                    return -1;
+            for (uint32_t k = ch->m0; k < ch->m1; k++)
+                if (!men[k].actor && !(code = compose(cx->mem, code, &d->agents.v[men[k].entry])))
+                    return -1;
+            member *m = &out[(*nout)++];
+            m->code = code;
+            m->start = bstart;
+            m->end = bend;
+            m->coded = coded;
+        }
+        if (!slash)
+            break;
+        p = slash + 1;
+    }
+    return 0;
+}
+
+/* n of a comma clause: tokens with a letter, not possessives or clitics. */
+static int clause_words(const clause_view *v, uint32_t a, uint32_t b)
+{
+    int n = 0;
+    for (uint32_t i = a; i < b; i++) {
+        const token *t = &v->tok[i];
+        if (t->flags & (TOK_POSSESSIVE | TOK_CLITIC))
+            continue;
+        for (uint32_t k = 0; k < t->norm_len; k++)
+            if (isalpha((unsigned char)t->norm[k]) || (unsigned char)t->norm[k] >= 0x80) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+static void delete_span(clause_view *v, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b && i < v->ntok; i++)
+        v->deleted[i] = 1;
+}
+
+/* FORMATS.md §2.1.5 step 3: delete short comma clauses. */
+static void delete_comma_clauses(coder_ctx *cx, clause_view *v)
+{
+    const dyad_options *o = cx->opts;
+    uint32_t commas[256];
+    uint32_t nc = 0;
+    for (uint32_t i = 0; i < v->ntok && nc < 256; i++)
+        if (v->clause_comma[i])
+            commas[nc++] = i;
+    if (nc == 0)
+        return;
+    uint32_t end = v->ntok;
+    while (end > 0 && (v->tok[end - 1].flags & (TOK_SENT_END | TOK_QUOTE)))
+        end--;
+    int n;
+    n = clause_words(v, 0, commas[0]);
+    if (o->comma_bmax > 0 && n >= o->comma_bmin && n <= o->comma_bmax)
+        delete_span(v, 0, commas[0] + 1);
+    n = clause_words(v, commas[nc - 1] + 1, end);
+    if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax)
+        delete_span(v, commas[nc - 1], end);
+    for (uint32_t k = 0; k + 1 < nc; k++) {
+        n = clause_words(v, commas[k] + 1, commas[k + 1]);
+        if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max)
+            delete_span(v, commas[k], commas[k + 1] + 1);
+    }
+}
+
+int slots_find(coder_ctx *cx, clause_view *v)
+{
+    const coder_index *ix = &cx->coder->ix;
+    uint32_t n = v->ntok;
+    mention *men = arena_alloc(cx->mem, (n + 1) * sizeof *men);
+    chunk *ch = arena_alloc(cx->mem, (n + 1) * sizeof *ch);
+    uint8_t *is_verb = arena_calloc(cx->mem, n + 1, 1);
+    uint32_t *verb_of = arena_alloc(cx->mem, (n + 1) * sizeof *verb_of);
+    v->slot_of = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot_of);
+    v->slot = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot);
+    v->verb = arena_alloc(cx->mem, (n + 1) * sizeof *v->verb);
+    if (!men || !ch || !is_verb || !verb_of || !v->slot_of || !v->slot || !v->verb)
+        return -1;
+
+    /* 1. mentions: the longest actor or agent phrase at each position */
+    uint32_t nmen = 0;
+    uint8_t *in_mention = arena_calloc(cx->mem, n + 1, 1);
+    if (!in_mention)
+        return -1;
+    for (uint32_t i = 0; i < n;) {
+        const id_phrase *pa = NULL, *pg = NULL;
+        uint32_t la = (v->id[i] || v->id_head[i]) ? longest(v, &ix->actors, i, &pa) : 0;
+        uint32_t lg = (v->id[i] || v->id_head[i]) ? longest(v, &ix->agents, i, &pg) : 0;
+        if (la == 0 && lg == 0) {
+            i++;
+            continue;
+        }
+        mention *m = &men[nmen++];
+        m->start = i;
+        if (la >= lg) {
+            m->actor = 1;
+            m->entry = pa->entry;
+            m->end = i + la;
+        } else {
+            m->actor = 0;
+            m->entry = pg->entry;
+            m->end = i + lg;
+        }
+        for (uint32_t k = m->start; k < m->end; k++)
+            in_mention[k] = 1;
+        i = m->end;
+    }
+
+    /* 2. verbs: dictionary verb forms that are not inside a mention and are
+     * not used as nouns (after a determiner or possessive) */
+    v->nverb = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t w = v->id[i];
+        if (!w || !ix->word_is_verb[w] || in_mention[i] || v->deleted[i])
+            continue;
+        if (i > 0) {
+            uint8_t pc = v->cls[i - 1];
+            if (pc == TC_DET || pc == TC_POSS)
+                continue;
+            if (pc == TC_PREP && strcmp(v->tok[i - 1].norm, "to") != 0) {
+                size_t L = v->tok[i].norm_len;
+                if (!(L > 4 && strcmp(v->tok[i].norm + L - 3, "ing") == 0))
+                    continue;
+            }
+        }
+        /* longest verb form starting here (multi-word verbs may have gaps) */
+        const phrase_index *px = &ix->verbs;
+        uint32_t best_end = 0, best_verb = 0;
+        for (uint32_t r = px->start[w]; r < px->start[w + 1]; r++) {
+            const id_phrase *p = &px->ref[r];
+            uint32_t j = i + 1, k = 1;
+            for (; k < p->n; k++) {
+                uint32_t lim = p->gap[k] ? j + 4 : j + 1;
+                while (j < n && j < lim && v->id[j] != p->word[k] &&
+                       v->cls[j] != TC_COMMA && v->cls[j] != TC_PUNCT)
+                    j++;
+                if (j >= n || j >= lim || v->id[j] != p->word[k])
+                    break;
+                j++;
+            }
+            if (k == p->n && j > best_end) {
+                best_end = j;
+                best_verb = p->entry;
+            }
+        }
+        if (!best_end)
+            continue;
+        verb_hit *h = &v->verb[v->nverb++];
+        h->start = i;
+        h->end = best_end;
+        h->verb = best_verb;
+        size_t L = v->tok[i].norm_len;
+        const char *f = v->tok[i].norm;
+        h->passive_form = (L > 3 && (strcmp(f + L - 2, "ed") == 0 || strcmp(f + L - 2, "en") == 0 ||
+                                     strcmp(f + L - 1, "n") == 0 || strcmp(f + L - 1, "t") == 0));
+        is_verb[i] = 1;
+        verb_of[i] = v->nverb - 1;
+    }
+
+    /* 3. chunks: runs of noun-phrase tokens and mentions */
+    uint32_t nch = 0;
+    uint32_t mi = 0;
+    for (uint32_t i = 0; i < n;) {
+        int starts = in_mention[i] || (!is_verb[i] && chunk_token(v->cls[i]) &&
+                                       v->cls[i] != TC_POSS) ||
+                     v->cls[i] == TC_PRON;
+        if (!starts || v->deleted[i]) {
+            i++;
+            continue;
+        }
+        chunk *c = &ch[nch++];
+        c->start = i;
+        if (v->cls[i] == TC_PRON && !in_mention[i]) {
+            i++;
+        } else {
+            while (i < n && !v->deleted[i] &&
+                   (in_mention[i] || (!is_verb[i] && chunk_token(v->cls[i]))))
+                i++;
+        }
+        c->end = i;
+        while (mi < nmen && men[mi].end <= c->start)
+            mi++;
+        c->m0 = mi;
+        while (mi < nmen && men[mi].start < c->end)
+            mi++;
+        c->m1 = mi;
+        c->has_actor = 0;
+        c->agent_first = 0;
+        c->merged_pp = 0;
+        for (uint32_t k = c->m0; k < c->m1; k++) {
+            if (men[k].actor) {
+                c->has_actor = 1;
+                break;
+            }
+            c->agent_first = 1;
+        }
+    }
+
+    /* 4. join "X of Y" always, "agent in/from actor" when the agent has none */
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < nch; k++) {
+        if (w > 0) {
+            chunk *prev = &ch[w - 1];
+            chunk *cur = &ch[k];
+            if (cur->start == prev->end + 1) {
+                const char *p = v->tok[prev->end].norm;
+                int of = strcmp(p, "of") == 0;
+                int in_from = strcmp(p, "in") == 0 || strcmp(p, "from") == 0;
+                if (of || (in_from && !prev->has_actor && prev->m1 > prev->m0 && cur->has_actor)) {
+                    prev->end = cur->end;
+                    prev->m1 = cur->m1;
+                    if (!prev->has_actor && cur->has_actor)
+                        prev->merged_pp = prev->agent_first;
+                    prev->has_actor |= cur->has_actor;
+                    continue;
+                }
+            }
+        }
+        ch[w++] = ch[k];
+    }
+    nch = w;
+
+    /* 5. compounds: chunk ((, | and | or | , and) chunk)+ with a final and/or */
+    for (uint32_t i = 0; i < n; i++) {
+        v->slot_of[i] = -1;
+        v->clause_comma[i] = v->cls[i] == TC_COMMA;
+    }
+    v->nslot = 0;
+    for (uint32_t k = 0; k < nch;) {
+        uint32_t last = k, j = k;
+        int has_conj = 0;
+        while (j + 1 < nch) {
+            uint32_t a = ch[j].end, b = ch[j + 1].start;
+            int ok = 0, conj = 0;
+            if (b == a + 1 && (v->cls[a] == TC_COMMA ||
+                               (v->cls[a] == TC_CONJ && strcmp(v->tok[a].norm, "but") != 0)))
+                ok = 1, conj = v->cls[a] == TC_CONJ;
+            else if (b == a + 2 && v->cls[a] == TC_COMMA && v->cls[a + 1] == TC_CONJ &&
+                     strcmp(v->tok[a + 1].norm, "but") != 0)
+                ok = 1, conj = 1;
+            if (!ok)
+                break;
+            j++;
+            if (conj) {
+                has_conj = 1;
+                last = j;
+                break;  /* the conjunction closes the list */
+            }
+        }
+        if (!has_conj)
+            last = k;
+        /* a compound needs at least one coded member */
+        int any_coded = 0;
+        for (uint32_t q = k; q <= last; q++)
+            if (ch[q].m1 > ch[q].m0)
+                any_coded = 1;
+        if (last > k && !any_coded)
+            last = k;
+
+        slot *s = &v->slot[v->nslot];
+        s->start = ch[k].start;
+        s->end = ch[last].end;
+        s->deleted = 0;
+        uint32_t cap = 8 * (last - k + 1);
+        s->m = arena_alloc(cx->mem, cap * sizeof *s->m);
+        if (!s->m)
+            return -1;
+        s->nm = 0;
+        /* agents of a head "ambassadors of Arnor" distribute to bare actors */
+        const mention *extra = NULL;
+        uint32_t nextra = 0;
+        if (last > k && ch[k].merged_pp) {
+            extra = &men[ch[k].m0];
+            while (ch[k].m0 + nextra < ch[k].m1 && !men[ch[k].m0 + nextra].actor)
+                nextra++;
+        }
+        int coded_members = 0;
+        for (uint32_t q = k; q <= last; q++) {
+            member tmp[8];
+            uint32_t nt = 0;
+            int bare = 1;
+            for (uint32_t z = ch[q].m0; z < ch[q].m1; z++)
+                if (!men[z].actor)
+                    bare = 0;
+            if (chunk_members(cx, v, men, &ch[q], (q > k && bare) ? extra : NULL,
+                              (q > k && bare) ? nextra : 0, tmp, 8, &nt))
+                return -1;
+            for (uint32_t z = 0; z < nt && s->nm < cap; z++) {
+                if (last > k && !tmp[z].coded)
+                    continue;  /* "Lions, tigers, and Gondor": keep the coded ones */
+                s->m[s->nm++] = tmp[z];
+                coded_members += tmp[z].coded;
+            }
+        }
+        if (s->nm == 0) {
+            k = last + 1;
+            continue;
+        }
+        s->coded = coded_members > 0;
+        s->compound = s->nm > 1;
+        for (uint32_t i = s->start; i < s->end; i++) {
+            v->slot_of[i] = (int32_t)v->nslot;
+            if (v->cls[i] == TC_COMMA)
+                v->clause_comma[i] = 0;
+        }
+        v->nslot++;
+        k = last + 1;
+    }
+
+    /* 6. comma clauses; slots and verbs inside deleted clauses go */
+    delete_comma_clauses(cx, v);
+    for (uint32_t s = 0; s < v->nslot; s++) {
+        slot *sl = &v->slot[s];
+        for (uint32_t i = sl->start; i < sl->end; i++)
+            if (v->deleted[i])
+                sl->deleted = 1;
+    }
+    uint32_t nv = 0;
+    for (uint32_t k = 0; k < v->nverb; k++)
+        if (!v->deleted[v->verb[k].start])
+            v->verb[nv++] = v->verb[k];
+    v->nverb = nv;
+    return 0;
+}
