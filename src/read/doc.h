@@ -36,7 +36,15 @@ struct dyad_doc {
 };
 
 /* Normalise "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" into out ("YYYY-MM-DD").
- * Returns 0, or -1 if s is not a valid date. */
+ * Two-digit years 00-30 are 20xx, the others 19xx.  Returns 0, or -1 if s is
+ * not a valid calendar date. */
 int doc_parse_date(const char *s, char out[11]);
+/* The same for "YYYY-MM-DD" and "YYYYMMDD" only (JSON Lines, default dates). */
+int doc_parse_date_full(const char *s, char out[11]);
+
+/* An empty document (is_sentence 1, no date), or NULL when out of memory. */
+dyad_doc *doc_alloc(void);
+/* A NUL-terminated malloc'd copy of s[0..n), or NULL when out of memory. */
+char *doc_strndup(const char *s, size_t n);
 
 #endif
