@@ -90,8 +90,8 @@ else
 fi
 rm -f "$OUTDIR/probe.jsonl" "$OUTDIR/probe.stats"
 
-# stat NAME FILE: one number from the --stats JSON object.
-stat() { sed -n "s/.*\"$1\" *: *\([0-9][0-9]*\).*/\1/p" "$2" | head -n 1; }
+# stats_field NAME FILE: one number from the --stats JSON object.
+stats_field() { sed -n "s/.*\"$1\" *: *\([0-9][0-9]*\).*/\1/p" "$2" | head -n 1; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
 
@@ -130,8 +130,8 @@ run_config() {
         s = m / 1000
         printf "documents/s: %.0f\nMB/s:        %.2f\n", d / s, b / 1048576 / s }'
     if [ -n "$stats_opt" ] && [ -s "$OUTDIR/stats.json" ]; then
-        sentences=$(stat sentences "$OUTDIR/stats.json")
-        tokens=$(stat tokens "$OUTDIR/stats.json")
+        sentences=$(stats_field sentences "$OUTDIR/stats.json")
+        tokens=$(stats_field tokens "$OUTDIR/stats.json")
         awk -v m="$ms" -v n="${sentences:-0}" -v t="${tokens:-0}" 'BEGIN {
             s = m / 1000
             printf "sentences/s: %.0f (%d sentences)\ntokens/s:    %.0f (%d tokens)\n", n / s, n, t / s, t }'

@@ -216,36 +216,38 @@ int main(int argc, char **argv)
     }
 
     gold g = {{0}, {0}};
+    keyset sys = {0};
+    char *clear_found = NULL;
+    int status = 1;
     FILE *fp = fopen(gold_path, "r");
     if (!fp) {
         perror(gold_path);
-        return 1;
+        goto done;
     }
     int rc = read_jsonl(fp, gold_path, add_gold, &g);
     fclose(fp);
     if (rc != 0 || g.clear.n == 0) {
         fprintf(stderr, "%s: no usable gold\n", gold_path);
-        return 1;
+        goto done;
     }
 
-    keyset sys = {0};
     fp = events_path && strcmp(events_path, "-") != 0 ? fopen(events_path, "r") : stdin;
     if (!fp) {
         perror(events_path);
-        return 1;
+        goto done;
     }
     rc = read_jsonl(fp, events_path ? events_path : "<stdin>", add_system, &sys);
     if (fp != stdin)
         fclose(fp);
     if (rc != 0)
-        return 1;
+        goto done;
 
     /* Recall over clear keys; each system key is a hit, neutral or a false positive. */
     size_t found = 0, hits = 0, neutral = 0, fps = 0;
-    char *clear_found = calloc(g.clear.n, 1);
+    clear_found = calloc(g.clear.n, 1);
     if (!clear_found) {
         fputs("dyad-seedscore: out of memory\n", stderr);
-        return 1;
+        goto done;
     }
     for (size_t i = 0; i < sys.n; i++) {
         int c = set_match(&g.clear, &sys.items[i]);
@@ -280,9 +282,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sys.n; i++)
         if (set_match(&g.clear, &sys.items[i]) < 0 && set_match(&g.arguable, &sys.items[i]) >= 0)
             print_key("arguable", &sys.items[i]);
+    status = 0;
+done:
     free(clear_found);
     free(g.clear.items);
     free(g.arguable.items);
     free(sys.items);
-    return 0;
+    return status;
 }
