@@ -1,0 +1,268 @@
+/* code.c: `dyad code`: read documents, code them, write events; every
+ * document is either coded or reported as an error. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "commands.h"
+#include "common.h"
+
+static void code_usage(FILE *fp)
+{
+    fprintf(fp,
+            "usage: dyad code [options] [FILE...]     (no FILE or '-': standard input)\n"
+            "  --input text|jsonl|petrarch-xml  input kind (default: from the extension, else text)\n"
+            "  --format jsonl|tsv               output format (default jsonl)\n"
+            "  --date YYYY-MM-DD                date of text input\n"
+            "  --verbs F  --actors F (repeatable)  --agents F  --discards F  --issues F\n"
+            "                                   dictionaries; kinds not given are built in\n"
+            "  --errors F                       document errors as JSON lines to F\n"
+            "  --stats F                        counts and timing as a JSON object to F\n"
+            "  --no-headlines                   do not code headline lines\n");
+}
+
+typedef struct code_run {
+    const dyad_coder *coder;
+    const dyad_options *opts;
+    dyad_format format;
+    FILE *out, *errors;
+    long long docs, errs, events, sentences, tokens, bytes;
+} code_run;
+
+static void report(code_run *run, const dyad_error *err)
+{
+    run->errs++;
+    if (run->errors)
+        dyad_error_write_json(err, cli_sink, run->errors);
+    else
+        fprintf(stderr, "dyad: %s: %s (at byte %lld)\n", err->doc, err->message, err->position);
+}
+
+static int parse_input(const char *s)
+{
+    if (strcmp(s, "text") == 0)
+        return DYAD_INPUT_TEXT;
+    if (strcmp(s, "jsonl") == 0)
+        return DYAD_INPUT_JSONL;
+    if (strcmp(s, "petrarch-xml") == 0 || strcmp(s, "xml") == 0)
+        return DYAD_INPUT_PETRARCH_XML;
+    if (strcmp(s, "conllu") == 0)
+        return DYAD_INPUT_CONLLU;
+    return -1;
+}
+
+/* Code every document of one stream.  Returns -1 on a fatal error. */
+static int code_stream(code_run *run, FILE *fp, const char *name, dyad_input kind,
+                       const char *date)
+{
+    dyad_error err = {0};
+    dyad_reader *r = dyad_reader_open(fp, name, kind, &err);
+    if (!r) {
+        snprintf(err.doc, sizeof err.doc, "%s", name);
+        err.position = -1;
+        report(run, &err);
+        return 0;
+    }
+    if (date)
+        dyad_reader_set_default_date(r, date);
+    for (;;) {
+        dyad_doc *doc = NULL;
+        memset(&err, 0, sizeof err);
+        int got = dyad_reader_next(r, &doc, &err);
+        if (got == 0)
+            break;
+        if (got == -1) {
+            report(run, &err);
+            continue;
+        }
+        if (got < 0) {
+            if (!err.doc[0])
+                snprintf(err.doc, sizeof err.doc, "%s", name);
+            report(run, &err);
+            dyad_reader_close(r);
+            return -1;
+        }
+        run->docs++;
+        size_t len;
+        dyad_doc_text(doc, &len);
+        run->bytes += (long long)len;
+        dyad_result *res = dyad_code_doc(run->coder, doc, run->opts, &err);
+        if (!res) {
+            report(run, &err);
+            dyad_doc_free(doc);
+            if (err.status == DYAD_ENOMEM) {
+                dyad_reader_close(r);
+                return -1;
+            }
+            continue;
+        }
+        run->events += (long long)dyad_result_event_count(res);
+        run->sentences += (long long)dyad_result_sentence_count(res);
+        if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
+            fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
+            dyad_result_free(res);
+            dyad_doc_free(doc);
+            dyad_reader_close(r);
+            return -1;
+        }
+        dyad_result_free(res);
+        dyad_doc_free(doc);
+    }
+    dyad_reader_close(r);
+    return 0;
+}
+
+int cmd_code(int argc, char **argv)
+{
+    cli_dicts dicts;
+    memset(&dicts, 0, sizeof dicts);
+    const char *files[4096];
+    int nfiles = 0;
+    int input = -1;
+    dyad_format format = DYAD_FORMAT_JSONL;
+    const char *date = NULL, *errors_path = NULL, *stats_path = NULL;
+    dyad_options opts;
+    dyad_options_init(&opts);
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int used = cli_dict_option(&dicts, argc, argv, i);
+        if (used < 0) {
+            fprintf(stderr, "dyad code: %s needs a file\n", a);
+            return 1;
+        }
+        if (used > 0) {
+            i += used - 1;
+            continue;
+        }
+        int has_value = i + 1 < argc;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            code_usage(stdout);
+            return 0;
+        } else if (strcmp(a, "--input") == 0 && has_value) {
+            input = parse_input(argv[++i]);
+            if (input < 0) {
+                fprintf(stderr, "dyad code: unknown input kind '%s'\n", argv[i]);
+                return 1;
+            }
+        } else if (strcmp(a, "--format") == 0 && has_value) {
+            const char *f = argv[++i];
+            if (strcmp(f, "jsonl") == 0)
+                format = DYAD_FORMAT_JSONL;
+            else if (strcmp(f, "tsv") == 0)
+                format = DYAD_FORMAT_TSV;
+            else {
+                fprintf(stderr, "dyad code: unknown format '%s'\n", f);
+                return 1;
+            }
+        } else if (strcmp(a, "--date") == 0 && has_value) {
+            date = argv[++i];
+        } else if (strcmp(a, "--errors") == 0 && has_value) {
+            errors_path = argv[++i];
+        } else if (strcmp(a, "--stats") == 0 && has_value) {
+            stats_path = argv[++i];
+        } else if (strcmp(a, "--no-headlines") == 0) {
+            opts.code_headlines = 0;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "dyad code: unknown option '%s'%s\n", a,
+                    has_value ? "" : " (or missing value)");
+            code_usage(stderr);
+            return 1;
+        } else {
+            if (nfiles == (int)(sizeof files / sizeof files[0])) {
+                fprintf(stderr, "dyad code: too many files\n");
+                return 1;
+            }
+            files[nfiles++] = a;
+        }
+    }
+    if (date) {
+        dyad_doc *probe = dyad_doc_new("date", date, "", 0);
+        int ok = probe && dyad_doc_date(probe)[0];
+        dyad_doc_free(probe);
+        if (!ok) {
+            fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", date);
+            return 1;
+        }
+    }
+    clock_t t0 = clock();
+    dyad_dict *dict = cli_load_dicts(&dicts, 1);
+    if (!dict)
+        return 1;
+    double load_ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
+    dyad_error err = {0};
+    dyad_coder *coder = dyad_coder_new(dict, &opts, &err);
+    if (!coder) {
+        fprintf(stderr, "dyad code: %s\n", err.message);
+        dyad_dict_free(dict);
+        return 1;
+    }
+    code_run run;
+    memset(&run, 0, sizeof run);
+    run.coder = coder;
+    run.opts = &opts;
+    run.format = format;
+    run.out = stdout;
+    static char outbuf[1 << 20];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (errors_path) {
+        run.errors = fopen(errors_path, "w");
+        if (!run.errors) {
+            fprintf(stderr, "dyad code: cannot write %s: %s\n", errors_path, strerror(errno));
+            dyad_coder_free(coder);
+            dyad_dict_free(dict);
+            return 1;
+        }
+    }
+    dyad_write_header(format, cli_sink, stdout);
+    int fatal = 0;
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    for (int f = 0; f < nfiles && !fatal; f++) {
+        const char *name = files[f];
+        int is_stdin = strcmp(name, "-") == 0;
+        int kind = input;
+        if (kind < 0)
+            kind = is_stdin ? DYAD_INPUT_TEXT : dyad_input_from_name(name);
+        if (kind < 0)
+            kind = DYAD_INPUT_TEXT;
+        FILE *fp = is_stdin ? stdin : fopen(name, "rb");
+        if (!fp) {
+            dyad_error fe = {0};
+            fe.status = DYAD_EIO;
+            snprintf(fe.doc, sizeof fe.doc, "%s", name);
+            snprintf(fe.message, sizeof fe.message, "cannot open: %s", strerror(errno));
+            fe.position = -1;
+            report(&run, &fe);
+            continue;
+        }
+        if (code_stream(&run, fp, is_stdin ? "stdin" : name, (dyad_input)kind, date))
+            fatal = 1;
+        if (!is_stdin)
+            fclose(fp);
+    }
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "dyad code: cannot write the output: %s\n", strerror(errno));
+        fatal = 1;
+    }
+    if (run.errors)
+        fclose(run.errors);
+    if (stats_path) {
+        FILE *sf = fopen(stats_path, "w");
+        if (sf) {
+            fprintf(sf,
+                    "{\"documents\":%lld,\"errors\":%lld,\"sentences\":%lld,\"events\":%lld,"
+                    "\"bytes\":%lld,\"dict_load_ms\":%.1f,\"cpu_seconds\":%.3f}\n",
+                    run.docs, run.errs, run.sentences, run.events, run.bytes, load_ms, secs);
+            fclose(sf);
+        }
+    }
+    dyad_coder_free(coder);
+    dyad_dict_free(dict);
+    if (fatal)
+        return 1;
+    return run.errs ? 3 : 0;
+}

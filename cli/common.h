@@ -1,0 +1,31 @@
+/* common.h: what the subcommands share: loading dictionaries with their
+ * diagnostics printed, and writing to a stdio stream. */
+#ifndef DYAD_CLI_COMMON_H
+#define DYAD_CLI_COMMON_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+
+/* Print a dictionary diagnostic as "file:line: message" (errors always,
+ * warnings when ud points to a non-zero int). */
+void cli_diag(void *ud, dyad_severity sev, const char *file, long line, const char *message);
+
+/* A dyad_sink_fn writing to the FILE* in ud. */
+int cli_sink(void *ud, const char *bytes, size_t len);
+
+/* Dictionary files named on the command line, per kind. */
+typedef struct cli_dicts {
+    const char *file[DYAD_DICT_NKINDS][64];
+    int nfile[DYAD_DICT_NKINDS];
+} cli_dicts;
+
+/* Take "--verbs F" style options: returns 2 if argv[i] was one (consumed
+ * with its value), 0 if not, -1 on a missing value. */
+int cli_dict_option(cli_dicts *d, int argc, char **argv, int i);
+
+/* Load the named files, and the built-in dictionary of every kind not named.
+ * Returns NULL after printing the reason. */
+dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback);
+
+#endif
