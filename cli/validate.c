@@ -77,12 +77,13 @@ int cmd_validate(int argc, char **argv)
     }
     cli_dicts dicts;
     memset(&dicts, 0, sizeof dicts);
-    static char names[DYAD_DICT_NKINDS][4096];
+    static char names[DYAD_DICT_NKINDS][8200];
     for (int k = 0; k < DYAD_DICT_NKINDS; k++) {
         const char *f = dyad_reader_environment(r, (dyad_dict_kind)k);
         if (!f || !*f)
             continue;
-        snprintf(names[k], sizeof names[k], "%s/%s", dir, f);
+        if (snprintf(names[k], sizeof names[k], "%s/%s", dir, f) >= (int)sizeof names[k])
+            continue;
         dicts.file[k][dicts.nfile[k]++] = names[k];
     }
     dyad_dict *dict = cli_load_dicts(&dicts, 0);

@@ -31,12 +31,13 @@ int main(int argc, char **argv)
             perror(argv[i + 2]);
             return 1;
         }
-        fprintf(out, "static const char file%d[] = {\n", i);
+        /* unsigned char holds every byte value without conversion warnings */
+        fprintf(out, "static const unsigned char file%d[] = {\n", i);
         int c;
         long n = 0;
         while ((c = getc(in)) != EOF) {
             fprintf(out, "%d,", c);
-            if (++n % 20 == 0)
+            if (++n % 24 == 0)
                 fputc('\n', out);
         }
         fprintf(out, "0};\n");
@@ -44,7 +45,7 @@ int main(int argc, char **argv)
     }
     fprintf(out, "\nconst builtin_file dict_builtin_files[] = {\n");
     for (int i = 0; i < nfiles; i++)
-        fprintf(out, "    {\"%s\", file%d, sizeof file%d - 1},\n", base_name(argv[i + 2]), i, i);
+        fprintf(out, "    {\"%s\", (const char *)file%d, sizeof file%d - 1},\n", base_name(argv[i + 2]), i, i);
     if (nfiles == 0)
         fprintf(out, "    {NULL, NULL, 0},\n");
     fprintf(out, "};\nconst size_t dict_builtin_nfiles = %d;\n", nfiles);

@@ -313,6 +313,53 @@ static int is_be(const char *w)
     return 0;
 }
 
+/* Is the verb negated: "not", "n't" or "never" among the auxiliaries and
+ * adverbs just before it ("does not cooperate", "won't ever clash")? */
+static int negated(const clause_view *v, uint32_t verb)
+{
+    for (uint32_t q = 1; q <= 5 && q <= verb; q++) {
+        uint32_t i = verb - q;
+        const char *w = v->tok[i].norm;
+        if (strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0)
+            return 1;
+        if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC)
+            return 0;
+    }
+    return 0;
+}
+
+/* The CAMEO code of a negated event.  Negated cooperation, aid, yielding and
+ * intent are refusals (12x), as CAMEO and PETRARCH2 code them; a negated
+ * statement is its 01x counterpart; any other negated CAMEO event did not
+ * happen (NULL).  Codes outside CAMEO (validation codes) are left alone. */
+static const char *negate_code(const char *code)
+{
+    static const char *const map[][2] = {
+        {"010", "011"},   {"015", "016"},   {"030", "120"},   {"031", "121"},
+        {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"}, {"0314", "1214"},
+        {"032", "120"},   {"033", "122"},   {"034", "124"},   {"036", "125"},
+        {"037", "127"},   {"038", "128"},   {"039", "120"},   {"060", "121"},
+        {"061", "1211"},  {"062", "1212"},  {"063", "1213"},  {"064", "1214"},
+        {"080", "124"},   {"081", "1241"},  {"082", "1242"},  {"0841", "1242"},
+        {"0842", "1242"}, {"085", "1244"},  {"086", "1245"},  {"087", "1246"},
+    };
+    char root[3];
+    int quad, has;
+    double g;
+    if (!dyad_cameo_lookup(code, root, &quad, &g, &has, NULL))
+        return code;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], code) == 0)
+            return map[i][1];
+    if (strcmp(root, "05") == 0)
+        return "121";
+    if (strcmp(root, "07") == 0)
+        return "122";
+    if (strcmp(root, "08") == 0)
+        return "124";
+    return NULL;
+}
+
 int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
 {
     const dyad_dict *d = cx->coder->dict;
@@ -412,6 +459,14 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (src >= 0)
             last_source = src;
 
+        const char *code_a = code->a, *code_b = code->b;
+        if (negated(v, h->start)) {
+            code_a = code_a ? negate_code(code_a) : NULL;
+            code_b = code_b ? negate_code(code_b) : NULL;
+            if (!code_a && !code_b)
+                continue;
+        }
+
         side S, T;
         side_from_slot(cx, v, src, &S);
         side_from_slot(cx, v, tgt, &T);
@@ -423,14 +478,14 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             /* the compound is both sides: pair its members */
             for (uint32_t i = 0; i < S.n; i++)
                 for (uint32_t j = 0; j < S.n; j++)
-                    if (i != j && code->a && emit(cx, out, &S, i, &S, j, code->a, h, pat))
+                    if (i != j && code_a && emit(cx, out, &S, i, &S, j, code_a, h, pat))
                         return -1;
         } else if (tgt >= 0 && T.n > 0) {
             for (uint32_t i = 0; i < S.n; i++)
                 for (uint32_t j = 0; j < T.n; j++) {
-                    if (code->a && emit(cx, out, &S, i, &T, j, code->a, h, pat))
+                    if (code_a && emit(cx, out, &S, i, &T, j, code_a, h, pat))
                         return -1;
-                    if (code->b && emit(cx, out, &T, j, &S, i, code->b, h, pat))
+                    if (code_b && emit(cx, out, &T, j, &S, i, code_b, h, pat))
                         return -1;
                 }
         }

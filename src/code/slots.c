@@ -268,6 +268,33 @@ static void delete_span(clause_view *v, uint32_t a, uint32_t b)
         v->deleted[i] = 1;
 }
 
+/* Text between paired dashes or brackets is an aside: "does not cooperate,
+ * militarily or otherwise – nor does it have any intention ... – with Iran".
+ * A bracket pair around the whole sentence is not an aside. */
+static void delete_asides(clause_view *v)
+{
+    uint32_t n = v->ntok;
+    for (uint32_t i = 0; i < n; i++) {
+        const token *t = &v->tok[i];
+        int dash = strcmp(t->norm, "-") == 0 || strcmp(t->norm, "--") == 0;
+        int open = (t->flags & TOK_BRACKET) && (t->norm[0] == '(' || t->norm[0] == '[');
+        if (!dash && !open)
+            continue;
+        for (uint32_t j = i + 1; j < n && j < i + 40; j++) {
+            const token *u = &v->tok[j];
+            int close = dash ? (strcmp(u->norm, t->norm) == 0)
+                             : ((u->flags & TOK_BRACKET) && (u->norm[0] == ')' || u->norm[0] == ']'));
+            if (!close)
+                continue;
+            int whole = i == 0 && j + 2 >= n;
+            if (!whole && j > i + 1)
+                delete_span(v, i, j + 1);
+            i = j;
+            break;
+        }
+    }
+}
+
 /* FORMATS.md §2.1.5 step 3: delete short comma clauses. */
 static void delete_comma_clauses(coder_ctx *cx, clause_view *v)
 {
@@ -540,7 +567,8 @@ int slots_find(coder_ctx *cx, clause_view *v)
         k = last + 1;
     }
 
-    /* 6. comma clauses; slots and verbs inside deleted clauses go */
+    /* 6. asides and comma clauses; slots and verbs inside them go */
+    delete_asides(v);
     delete_comma_clauses(cx, v);
     for (uint32_t s = 0; s < v->nslot; s++) {
         slot *sl = &v->slot[s];
