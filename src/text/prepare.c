@@ -1,0 +1,148 @@
+/* prepare.c: text_prepare, the driver of stage two.
+ *
+ * Validates the bytes, cuts the document into lines (each non-blank line is
+ * a paragraph), drops boilerplate lines, tokenizes each paragraph and splits
+ * it into sentences, flagging title lines.  See text.h for the contract. */
+#include <stdio.h>
+#include <string.h>
+
+#include "text/text_internal.h"
+
+/* End of the line starting at i, and where the next one starts. */
+static size_t line_end(const unsigned char *s, size_t len, size_t i, size_t *next)
+{
+    for (; i < len; i++) {
+        unsigned char c = s[i];
+        if (c == '\n' || c == '\v' || c == '\f') {
+            *next = i + 1;
+            return i;
+        }
+        if (c == '\r') {
+            *next = i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+            return i;
+        }
+        if (c == 0xC2 && i + 1 < len && s[i + 1] == 0x85) {
+            *next = i + 2;
+            return i;
+        }
+        if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+            *next = i + 3;
+            return i;
+        }
+    }
+    *next = len;
+    return len;
+}
+
+static int is_blank(const unsigned char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        i += text_decode(s, b, i, &cp);
+        int c = text_class_of(cp);
+        if (c != TC_SPACE && c != TC_BREAK && c != TC_JOINER)
+            return 0;
+    }
+    return 1;
+}
+
+/* Where the lower-case menu junk at the very end of the document starts
+ * ("mrc merch"), or len.  At most three such lines, and never the only text. */
+static size_t trailing_junk(const unsigned char *s, size_t len)
+{
+    size_t junk = len, e = len;
+    for (int n = 0; n < 3 && e > 0;) {
+        size_t b = e;
+        while (b > 0 && s[b - 1] != '\n' && s[b - 1] != '\r')
+            b--;
+        if (!is_blank(s, b, e)) {
+            if (!text_is_trailing_junk((const char *)s + b, e - b) || is_blank(s, 0, b))
+                return junk;
+            junk = b;
+            n++;
+        }
+        if (b == 0)
+            break;
+        e = b - 1;
+    }
+    return junk;
+}
+
+static dyad_status fail(dyad_error *err, dyad_status st, const char *message, long long pos)
+{
+    if (err) {
+        err->status = st;
+        snprintf(err->message, sizeof err->message, "%s", message);
+        err->position = pos;
+    }
+    return st;
+}
+
+dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_doc *out,
+                         dyad_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!a || !out || (!text && len))
+        return fail(err, DYAD_EUSAGE, "text_prepare: missing argument", -1);
+    if (mode != TEXT_SPLIT && mode != TEXT_ONE_SENTENCE && mode != TEXT_NO_CLEAN)
+        return fail(err, DYAD_EUSAGE, "text_prepare: unknown mode", -1);
+    if (len >= UINT32_MAX)
+        return fail(err, DYAD_EDOC, "document larger than 4 GiB", -1);
+    if (len == 0)
+        return DYAD_OK;
+    dyad_status st = text_validate(text, len, err);
+    if (st != DYAD_OK)
+        return st;
+
+    text_work w;
+    memset(&w, 0, sizeof w);
+    w.a = a;
+    w.text = text;
+    w.len = len;
+    w.pool.a = a;
+    const unsigned char *s = (const unsigned char *)text;
+
+    if (mode == TEXT_ONE_SENTENCE) {
+        st = text_tokenize(&w, 0, len);
+        if (st == DYAD_OK)
+            st = text_split(&w, 0, 1, SENT_PARAGRAPH);
+    } else {
+        size_t junk = mode == TEXT_SPLIT ? trailing_junk(s, len) : len;
+        int seen_line = 0;
+        size_t i = 0;
+        while (i < len && st == DYAD_OK) {
+            size_t next;
+            size_t e = line_end(s, len, i, &next);
+            size_t b = i;
+            i = next;
+            if (is_blank(s, b, e))
+                continue;
+            if (mode == TEXT_SPLIT && (b >= junk || text_is_boilerplate(text + b, e - b))) {
+                out->dropped_lines++;
+                continue;
+            }
+            size_t first = w.ntok;
+            st = text_tokenize(&w, b, e);
+            if (st != DYAD_OK || w.ntok == first)
+                continue;
+            int headline = text_is_headline(&w, first, !seen_line);
+            seen_line = 1;
+            st = text_split(&w, first, headline,
+                            SENT_PARAGRAPH | (headline ? SENT_HEADLINE : 0u));
+        }
+    }
+    if (st != DYAD_OK) {
+        memset(out, 0, sizeof *out);
+        return fail(err, st, "out of memory", -1);
+    }
+    out->tok = w.tok;
+    out->ntok = w.ntok;
+    out->sent = w.sent;
+    out->nsent = w.nsent;
+    return DYAD_OK;
+}
