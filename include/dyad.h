@@ -296,7 +296,90 @@ int dyad_cameo_lookup(const char *code, char root[3], int *quad, double *goldste
                       int *has_goldstein, const char **label);
 
 /* ------------------------------------------------- syntax (tag and parse) */
-/* (reserved for the tagger and dependency parser: src/syntax) */
+
+/* dyad's own tagger, lemmatizer and dependency parser (Universal Dependencies
+ * relations, Penn XPOS and UPOS tags), trained on UD English EWT.  A loaded
+ * model is immutable: share it between threads freely.  A dyad_parse holds
+ * the analysis of one sentence and belongs to one thread at a time. */
+typedef struct dyad_model dyad_model;
+
+/* Load a model file.  With path NULL, the default model: $DYAD_MODEL if set,
+ * else dyad-en.model in the directory dyad was built with.  Returns DYAD_OK
+ * and *out (free with dyad_model_free); DYAD_EMODEL for a file that is
+ * missing, truncated, corrupted or of another format version (err->message
+ * says which, err->file names the file); DYAD_ENOMEM. */
+dyad_status dyad_model_load(const char *path, dyad_model **out, dyad_error *err);
+/* The same from bytes in memory (copied as needed; bytes may be freed after). */
+dyad_status dyad_model_load_buffer(const void *bytes, size_t len, dyad_model **out,
+                                   dyad_error *err);
+void dyad_model_free(dyad_model *model);
+/* Write a model file.  DYAD_EIO when it cannot be written. */
+dyad_status dyad_model_save(const dyad_model *model, const char *path, dyad_error *err);
+
+/* The analysis of one sentence. */
+typedef struct dyad_parse dyad_parse;
+dyad_parse *dyad_parse_new(void);   /* NULL when out of memory */
+void dyad_parse_free(dyad_parse *parse);
+
+/* Tag, lemmatize and parse the words forms[i][0..lens[i]) (i < n), replacing
+ * what `parse` held.  DYAD_ENOMEM.  Thread-safe per parse object. */
+dyad_status dyad_parse_words(const dyad_model *model, dyad_parse *parse,
+                             const char *const *forms, const size_t *lens, size_t n,
+                             dyad_error *err);
+size_t dyad_parse_count(const dyad_parse *parse);
+/* Word i (0-based) of the last analysis: strings live until the next
+ * dyad_parse_words or dyad_parse_free; head is 1-based, 0 for the root. */
+typedef struct dyad_word {
+    const char *form;      /* as given, NUL-terminated copy */
+    const char *lemma, *upos, *xpos, *deprel;
+    int head;
+} dyad_word;
+void dyad_parse_word(const dyad_parse *parse, size_t i, dyad_word *out);
+
+/* Raw text to CoNLL-U: split and tokenize text[0..len) with dyad's own
+ * splitter, analyse each sentence and write it with "# sent_id = ID-N" and
+ * "# text".  DYAD_EDOC for invalid UTF-8 (err->position), DYAD_EIO when the
+ * sink fails, DYAD_ENOMEM. */
+dyad_status dyad_parse_text(const dyad_model *model, const char *id, const char *text,
+                            size_t len, dyad_sink_fn sink, void *ud, dyad_error *err);
+/* Re-analyse the words of a CoNLL-U text (its tags, lemmas and heads are
+ * ignored; comments and multiword tokens are kept).  DYAD_EUSAGE for a
+ * malformed line (err->line), DYAD_EIO, DYAD_ENOMEM. */
+dyad_status dyad_parse_conllu(const dyad_model *model, const char *bytes, size_t len,
+                              dyad_sink_fn sink, void *ud, dyad_error *err);
+
+/* Scores against a gold CoNLL-U file, in percent. */
+typedef struct dyad_parse_scores {
+    long sentences, words;
+    /* gold tokenization */
+    double upos, xpos, lemma, uas, las, las_full;  /* las: main relation type
+                                                      (CoNLL 2018); las_full: with subtype */
+    double words_per_second;                       /* tag+parse+lemma alone */
+    /* raw text (# text re-split and re-tokenized by dyad), CoNLL 2018 F1 */
+    int has_raw;
+    double tokens_f1, sentences_f1, words_f1, uas_f1, las_f1;
+} dyad_parse_scores;
+
+/* Score the model on gold bytes (the gold tokenization, then its raw text).
+ * DYAD_EUSAGE for malformed CoNLL-U, DYAD_ENOMEM. */
+dyad_status dyad_eval_parse(const dyad_model *model, const char *bytes, size_t len,
+                            dyad_parse_scores *out, dyad_error *err);
+
+/* Training (the model shipped in data/model is made this way). */
+typedef void (*dyad_progress_fn)(void *ud, const char *message);
+typedef struct dyad_train_options {
+    const char *train_path, *dev_path;  /* CoNLL-U; the epoch is chosen on dev */
+    const char *test_path;              /* optional: scored at the end */
+    int tagger_epochs, parser_epochs;   /* maximum epochs (defaults 10 and 15) */
+    int folds;                          /* jackknife folds for the parser's tags (4) */
+    int max_sentences;                  /* use only the first N training sentences (0: all) */
+    unsigned long seed;                 /* shuffling and exploration (1) */
+    dyad_progress_fn progress;          /* one line per step, may be NULL */
+    void *ud;
+} dyad_train_options;
+void dyad_train_options_init(dyad_train_options *opts);
+/* Train a model.  DYAD_EIO/DYAD_EUSAGE for unreadable or malformed corpora. */
+dyad_status dyad_train(const dyad_train_options *opts, dyad_model **out, dyad_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,108 @@
+/* lemma.c: lemmas from a form and its tag (syntax stage, after the tagger).
+ *
+ * Lemmas are edit scripts learned from training: a dictionary of (form, XPOS),
+ * then of (lower-case form, XPOS), then the most frequent script of the
+ * longest known (suffix, XPOS) for unseen words, then of the XPOS alone.  So
+ * "cooperated"/VBD finds "cooperate" even when the word was never seen. */
+#include "syntax/syntax.h"
+
+#include <string.h>
+
+static unsigned char lower_ascii(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static uint64_t key3(uint64_t kind, uint64_t a, const char *xpos)
+{
+    return feat_final(feat_mix(feat_mix(kind, a), feat_str(xpos, strlen(xpos))));
+}
+
+uint64_t lemma_key_form(const char *form, size_t len, const char *xpos)
+{
+    return key3(101, feat_str(form, len), xpos);
+}
+
+uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= lower_ascii((unsigned char)form[i]);
+        h *= 0x100000001b3ULL;
+    }
+    return key3(102, h ^ len, xpos);
+}
+
+uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos)
+{
+    if (k > len)
+        k = len;
+    return key3(103 + k, feat_str(lower + len - k, k), xpos);
+}
+
+void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_script *out,
+                     size_t *append_len)
+{
+    size_t llen = strlen(lemma);
+    size_t best_cp = 0;
+    int best_lower = 0;
+    for (int lower = 0; lower < 2; lower++) {
+        size_t cp = 0;
+        while (cp < flen && cp < llen) {
+            unsigned char c = (unsigned char)form[cp];
+            if (lower)
+                c = lower_ascii(c);
+            if (c != (unsigned char)lemma[cp])
+                break;
+            cp++;
+        }
+        if (cp > best_cp) {
+            best_cp = cp;
+            best_lower = lower;
+        }
+    }
+    size_t strip = flen - best_cp;
+    if (strip > 255) {
+        /* Nothing in common worth keeping: replace the whole form. */
+        strip = 255;
+    }
+    out->lower = (uint8_t)best_lower;
+    out->strip = (uint8_t)strip;
+    out->append = lemma + (flen - strip <= llen ? flen - strip : llen);
+    *append_len = llen - (size_t)(out->append - lemma);
+}
+
+static const char *apply(arena *a, const lemma_script *s, const char *form, size_t len)
+{
+    size_t keep = s->strip <= len ? len - s->strip : 0;
+    size_t al = strlen(s->append);
+    if (keep + al == 0)
+        return arena_strndup(a, form, len);
+    char *out = arena_alloc(a, keep + al + 1);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < keep; i++)
+        out[i] = s->lower ? (char)lower_ascii((unsigned char)form[i]) : form[i];
+    memcpy(out + keep, s->append, al);
+    out[keep + al] = 0;
+    return out;
+}
+
+const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag)
+{
+    const char *xpos = m->xpos[tag];
+    uint32_t id;
+    if (u64map_get(&m->lemma, lemma_key_form(form, len, xpos), &id) ||
+        u64map_get(&m->lemma, lemma_key_lower(form, len, xpos), &id))
+        return apply(a, &m->script[id], form, len);
+    char low[32];
+    size_t n = len < sizeof low ? len : 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)lower_ascii((unsigned char)form[i]);
+    for (size_t k = n < 6 ? n : 6; n && k >= 1; k--)
+        if (k < n && u64map_get(&m->lemma, lemma_key_suffix(low, n, k, xpos), &id))
+            return apply(a, &m->script[id], form, len);
+    if (u64map_get(&m->lemma, lemma_key_suffix("", 0, 0, xpos), &id))
+        return apply(a, &m->script[id], form, len);
+    return arena_strndup(a, form, len);
+}

@@ -1,0 +1,268 @@
+/* percep.c: averaged perceptron training and frozen weight tables (see percep.h). */
+#include "syntax/percep.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t feat_str(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return feat_final(h ^ n);
+}
+
+static size_t pow2_at_least(size_t n)
+{
+    size_t s = 16;
+    while (s < n && s < ((size_t)1 << 40))
+        s <<= 1;
+    return s;
+}
+
+void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
+{
+    if (!t->nslot)
+        return;
+    size_t mask = t->nslot - 1;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k = keys[i];
+        size_t s = (size_t)(k ^ (k >> 29)) & mask;
+        while (t->keys[s] && t->keys[s] != k)
+            s = (s + 1) & mask;
+        if (!t->keys[s])
+            continue;
+        const uint16_t *c = t->cls + t->first[s];
+        const float *w = t->w + t->first[s];
+        for (uint16_t j = 0; j < t->count[s]; j++)
+            scores[c[j]] += w[j];
+    }
+}
+
+void wtable_free(wtable *t)
+{
+    free(t->keys);
+    free(t->first);
+    free(t->count);
+    free(t->cls);
+    free(t->w);
+    memset(t, 0, sizeof *t);
+}
+
+int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
+                 const uint16_t *counts, size_t nfeat)
+{
+    if (nfeat > ((size_t)1 << 38))
+        return -1;
+    size_t nslot = pow2_at_least(nfeat * 2 + 1);
+    t->keys = calloc(nslot, sizeof *t->keys);
+    t->first = calloc(nslot, sizeof *t->first);
+    t->count = calloc(nslot, sizeof *t->count);
+    if (!t->keys || !t->first || !t->count)
+        return -1;
+    t->nslot = nslot;
+    t->nfeat = nfeat;
+    size_t mask = nslot - 1;
+    for (size_t i = 0; i < nfeat; i++) {
+        uint64_t k = feat_keys[i];
+        if (!k)
+            return -2;
+        size_t s = (size_t)(k ^ (k >> 29)) & mask;
+        while (t->keys[s]) {
+            if (t->keys[s] == k)
+                return -2;
+            s = (s + 1) & mask;
+        }
+        t->keys[s] = k;
+        t->first[s] = offs[i];
+        t->count[s] = counts[i];
+    }
+    return 0;
+}
+
+typedef struct pentry {
+    double tot;
+    float w;
+    int32_t ts;
+    uint16_t cls;
+} pentry;
+
+typedef struct pfeat {
+    uint64_t key;
+    pentry *e;
+    uint16_t n, cap;
+} pfeat;
+
+struct ptrain {
+    uint32_t nclass;
+    int32_t clock;
+    pfeat *slots;
+    size_t nslot, nused;
+};
+
+ptrain *ptrain_new(uint32_t nclass)
+{
+    ptrain *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->nclass = nclass;
+    p->nslot = 1u << 16;
+    p->slots = calloc(p->nslot, sizeof *p->slots);
+    if (!p->slots) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void ptrain_free(ptrain *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nslot; i++)
+        free(p->slots[i].e);
+    free(p->slots);
+    free(p);
+}
+
+static pfeat *find(const ptrain *p, uint64_t k)
+{
+    size_t mask = p->nslot - 1;
+    size_t s = (size_t)(k ^ (k >> 29)) & mask;
+    while (p->slots[s].key && p->slots[s].key != k)
+        s = (s + 1) & mask;
+    return &p->slots[s];
+}
+
+void ptrain_score(const ptrain *p, const uint64_t *keys, size_t n, float *scores)
+{
+    for (size_t i = 0; i < n; i++) {
+        const pfeat *f = find(p, keys[i]);
+        for (uint16_t j = 0; j < f->n; j++)
+            scores[f->e[j].cls] += f->e[j].w;
+    }
+}
+
+static int grow(ptrain *p)
+{
+    if (p->nslot > ((size_t)1 << 40))
+        return -1;
+    size_t n2 = p->nslot * 2;
+    pfeat *old = p->slots;
+    size_t oldn = p->nslot;
+    p->slots = calloc(n2, sizeof *p->slots);
+    if (!p->slots) {
+        p->slots = old;
+        return -1;
+    }
+    p->nslot = n2;
+    for (size_t i = 0; i < oldn; i++)
+        if (old[i].key)
+            *find(p, old[i].key) = old[i];
+    free(old);
+    return 0;
+}
+
+void ptrain_tick(ptrain *p)
+{
+    p->clock++;
+}
+
+int ptrain_update(ptrain *p, const uint64_t *keys, size_t n, uint32_t cls, float delta)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((p->nused + 1) * 2 > p->nslot && grow(p) < 0)
+            return -1;
+        pfeat *f = find(p, keys[i]);
+        if (!f->key) {
+            f->key = keys[i];
+            p->nused++;
+        }
+        pentry *e = NULL;
+        for (uint16_t j = 0; j < f->n; j++)
+            if (f->e[j].cls == cls) {
+                e = &f->e[j];
+                break;
+            }
+        if (!e) {
+            if (f->n == f->cap) {
+                uint16_t cap = f->cap ? (uint16_t)(f->cap * 2) : 2;
+                if (cap > p->nclass)
+                    cap = (uint16_t)p->nclass;
+                pentry *ne = realloc(f->e, cap * sizeof *ne);
+                if (!ne)
+                    return -1;
+                f->e = ne;
+                f->cap = cap;
+            }
+            e = &f->e[f->n++];
+            memset(e, 0, sizeof *e);
+            e->cls = (uint16_t)cls;
+            e->ts = p->clock;
+        }
+        e->tot += (double)(p->clock - e->ts) * e->w;
+        e->ts = p->clock;
+        e->w += delta;
+    }
+    return 0;
+}
+
+int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
+{
+    memset(out, 0, sizeof *out);
+    out->nclass = p->nclass;
+    double T = p->clock > 0 ? (double)p->clock : 1.0;
+    size_t nfeat = 0, nentry = 0;
+    for (size_t i = 0; i < p->nslot; i++) {
+        const pfeat *f = &p->slots[i];
+        size_t k = 0;
+        for (uint16_t j = 0; j < f->n; j++) {
+            double a = (f->e[j].tot + (double)(p->clock - f->e[j].ts) * f->e[j].w) / T;
+            if (fabs(a) >= min_abs)
+                k++;
+        }
+        if (k) {
+            nfeat++;
+            nentry += k;
+        }
+    }
+    uint64_t *fk = malloc((nfeat ? nfeat : 1) * sizeof *fk);
+    uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
+    uint16_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
+    out->cls = malloc((nentry ? nentry : 1) * sizeof *out->cls);
+    out->w = malloc((nentry ? nentry : 1) * sizeof *out->w);
+    int rc = -1;
+    if (!fk || !offs || !counts || !out->cls || !out->w || nentry > UINT32_MAX)
+        goto done;
+    size_t fi = 0, ei = 0;
+    for (size_t i = 0; i < p->nslot; i++) {
+        const pfeat *f = &p->slots[i];
+        size_t start = ei;
+        for (uint16_t j = 0; j < f->n; j++) {
+            double a = (f->e[j].tot + (double)(p->clock - f->e[j].ts) * f->e[j].w) / T;
+            if (fabs(a) >= min_abs) {
+                out->cls[ei] = f->e[j].cls;
+                out->w[ei] = (float)a;
+                ei++;
+            }
+        }
+        if (ei > start) {
+            fk[fi] = f->key;
+            offs[fi] = (uint32_t)start;
+            counts[fi] = (uint16_t)(ei - start);
+            fi++;
+        }
+    }
+    out->nentry = nentry;
+    rc = wtable_index(out, fk, offs, counts, nfeat) == 0 ? 0 : -1;
+done:
+    free(fk);
+    free(offs);
+    free(counts);
+    if (rc < 0)
+        wtable_free(out);
+    return rc;
+}

@@ -1,0 +1,69 @@
+/* percep.h: averaged perceptron weights over hashed features, shared by the
+ * tagger and the parser (syntax stage).
+ *
+ * Training keeps, per feature, a short list of (class, weight, running total)
+ * and averages lazily.  Freezing averages, prunes tiny weights and yields the
+ * compact read-only table that the model file stores and the runtime scores
+ * with: one hash probe per feature, then a scan of its few classes. */
+#ifndef DYAD_SYNTAX_PERCEP_H
+#define DYAD_SYNTAX_PERCEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Feature keys: 64-bit hashes of a template number and its values. */
+static inline uint64_t feat_mix(uint64_t h, uint64_t v)
+{
+    h ^= v * 0x9e3779b97f4a7c15ULL;
+    h = (h << 31) | (h >> 33);
+    return h * 0xbf58476d1ce4e5b9ULL;
+}
+
+static inline uint64_t feat_final(uint64_t h)
+{
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h ? h : 1;   /* 0 marks an empty slot */
+}
+
+uint64_t feat_str(const char *s, size_t n);
+
+/* The frozen table. */
+typedef struct wtable {
+    uint32_t nclass;
+    size_t nslot;          /* power of two */
+    uint64_t *keys;        /* nslot, 0 = empty */
+    uint32_t *first;       /* nslot: first entry of the feature */
+    uint16_t *count;       /* nslot: its number of entries */
+    uint16_t *cls;         /* nentry */
+    float *w;              /* nentry */
+    size_t nfeat, nentry;
+} wtable;
+
+/* Add the weights of keys[0..n) into scores[0..nclass). */
+void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores);
+void wtable_free(wtable *t);
+/* Build the hash index from keys in order, entries already laid out (used by
+ * the model reader and by freezing).  feat_keys[i] owns entries
+ * [offs[i], offs[i] + counts[i]).  Returns 0, -1 on OOM, -2 on a duplicate key. */
+int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
+                 const uint16_t *counts, size_t nfeat);
+
+/* Training weights. */
+typedef struct ptrain ptrain;
+
+ptrain *ptrain_new(uint32_t nclass);
+void ptrain_free(ptrain *p);
+/* Scores with the current (not averaged) weights. */
+void ptrain_score(const ptrain *p, const uint64_t *keys, size_t n, float *scores);
+/* One step: add delta to class `cls` of every key.  Returns -1 on OOM. */
+int ptrain_update(ptrain *p, const uint64_t *keys, size_t n, uint32_t cls, float delta);
+/* Count one training instance (the clock of the averaging). */
+void ptrain_tick(ptrain *p);
+/* Averaged weights with |w| >= min_abs, as a frozen table.  -1 on OOM. */
+int ptrain_freeze(const ptrain *p, float min_abs, wtable *out);
+
+#endif

@@ -1,0 +1,117 @@
+/* syntax.h: the tagger, lemmatizer and dependency parser inside libdyad.
+ *
+ * The syntax stage sits between text (sentences of tokens) and coding: it gives
+ * each word a UPOS and Penn XPOS tag, a lemma, a head and a UD relation.  The
+ * model (struct dyad_model) is immutable once loaded and shared by threads;
+ * all per-sentence state lives in the caller's arena. */
+#ifndef DYAD_SYNTAX_SYNTAX_H
+#define DYAD_SYNTAX_SYNTAX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dyad.h"
+#include "syntax/percep.h"
+#include "util/arena.h"
+
+#define DYAD_MODEL_MAGIC "DYADSYN\x1a"
+#define DYAD_MODEL_VERSION 1u
+
+/* A 64-bit key -> 32-bit value map (open addressing, key 0 is empty). */
+typedef struct u64map {
+    uint64_t *keys;
+    uint32_t *vals;
+    size_t nslot, n;
+} u64map;
+
+int u64map_put(u64map *m, uint64_t key, uint32_t val);   /* -1 on OOM */
+int u64map_get(const u64map *m, uint64_t key, uint32_t *val);
+void u64map_free(u64map *m);
+
+/* A lemma edit script: lemma = (lower ? lowercase(form) : form) minus `strip`
+ * trailing bytes plus `append`. */
+typedef struct lemma_script {
+    uint8_t lower, strip;
+    const char *append;
+} lemma_script;
+
+struct dyad_model {
+    uint32_t ntag;              /* joint UPOS+XPOS classes */
+    const char **upos, **xpos;
+    uint32_t nlabel;            /* dependency relations */
+    const char **label;
+    uint32_t root_label;
+    u64map ambig;               /* lower-case word -> ambiguity class id */
+    uint32_t nscript;
+    lemma_script *script;
+    u64map lemma;               /* form/suffix + tag keys -> script id */
+    wtable tagw, parsew;
+    arena strings;              /* every string above */
+};
+
+/* One word being analysed. */
+typedef struct syn_word {
+    const char *form;
+    size_t len;
+    uint64_t h_lower, h_form, h_shape, h_sfx[4], h_pfx[3];
+    uint32_t ac;                /* ambiguity class, 0 = unknown word */
+    uint32_t flags;
+    int tag;                    /* joint tag class */
+    int head;                   /* 0 = root */
+    int label;
+    const char *lemma;
+} syn_word;
+
+/* Fill the hashes and ambiguity classes of w[0..n) (forms set). */
+void tagger_prepare(const dyad_model *m, syn_word *w, size_t n);
+#define TAGGER_MAX_FEATS 48
+/* The features of word i given the tags of the words before it. */
+size_t tagger_features(const syn_word *w, size_t n, size_t i, uint64_t *out);
+/* Tag w[0..n) greedily left to right. */
+void tagger_tag(const dyad_model *m, syn_word *w, size_t n);
+
+/* Learn nothing; look up: the lemma of a form with a tag, in `a` (NULL on OOM). */
+const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag);
+uint64_t lemma_key_form(const char *form, size_t len, const char *xpos);
+uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos);
+uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos);
+/* The script turning form into lemma. */
+void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_script *out,
+                     size_t *append_len);
+
+/* The parser's transitions: SHIFT, REDUCE, LEFT-l, RIGHT-l. */
+enum { TR_SHIFT = 0, TR_REDUCE = 1, TR_LEFT = 2 };
+#define PARSER_MAX_FEATS 96
+
+typedef struct pstate {
+    int n;                      /* words 1..n; 0 is the root */
+    int *stack, sp;
+    int b;                      /* buffer front; n + 1 when empty */
+    int *head, *label, *l1, *l2, *r1, *r2, *nl, *nr;
+    uint64_t *lset, *rset;
+    int root_child;
+} pstate;
+
+int pstate_init(pstate *s, arena *a, int n);
+int parser_legal(const pstate *s, int t, uint32_t nlabel, uint32_t root_label);
+void parser_apply(pstate *s, int t, uint32_t nlabel);
+size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32_t nlabel,
+                       uint64_t *out);
+/* Parse tagged words w[0..n) (w[i] is word i+1); sets head and label. */
+int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n);
+/* Attach the words the transitions left without a head. */
+void parser_finish(pstate *s, uint32_t root_label, uint32_t dep_label);
+
+/* Tag, lemmatize and parse n words.  forms[i][0..lens[i]).  DYAD_ENOMEM. */
+dyad_status syntax_analyze(const dyad_model *m, arena *a, const char *const *forms,
+                           const size_t *lens, size_t n, syn_word **out);
+
+/* Model files. */
+dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
+                       dyad_error *err);
+/* Serialize m; *out is malloc'd. */
+int model_write(const dyad_model *m, unsigned char **out, size_t *len);
+void model_free(dyad_model *m);
+uint64_t model_checksum(const unsigned char *p, size_t n);
+
+#endif

@@ -1,0 +1,363 @@
+/* test_syntax.c: the tagger and parser's pieces: CoNLL-U reading and writing,
+ * training on a tiny corpus, model save/load, damaged model files, and the
+ * shipped model on a sentence whose parse dyad's coding depends on. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dyad.h"
+#include "syntax/conllu.h"
+#include "syntax/syntax.h"
+#include "util/buf.h"
+
+static const char SAMPLE[] =
+    "# newdoc id = d1\n"
+    "# sent_id = s1\n"
+    "# text = They didn't go.\n"
+    "1\tThey\tthey\tPRON\tPRP\tCase=Nom\t3\tnsubj\t3:nsubj\t_\n"
+    "2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+    "2\tdid\tdo\tAUX\tVBD\t_\t4\taux\t4:aux\t_\n"
+    "3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t4:advmod\t_\n"
+    "3.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t0:root\t_\n"
+    "4\tgo\tgo\tVERB\tVB\t_\t0\troot\t0:root\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t4:punct\t_\n"
+    "\n";
+
+static void conllu_round_trip(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 4096);
+    size_t pos = 0;
+    long line = 0;
+    conllu_sent s;
+    dyad_error err;
+    assert_int_equal(conllu_read(&a, SAMPLE, strlen(SAMPLE), &pos, &line, &s, &err), 1);
+    assert_string_equal(s.sent_id, "s1");
+    assert_string_equal(s.text, "They didn't go.");
+    assert_int_equal(s.n, 5);
+    assert_int_equal(s.nmwt, 1);
+    assert_int_equal(s.mwt[0].first, 2);
+    assert_int_equal(s.mwt[0].last, 3);
+    assert_string_equal(s.w[3].form, "go");
+    assert_int_equal(s.w[3].head, 0);
+    assert_int_equal(s.w[0].head, 3);
+    assert_true(conllu_no_space_after(s.w[3].misc));
+    assert_false(conllu_no_space_after(s.w[4].misc));
+    buf b = BUF_INIT;
+    assert_int_equal(conllu_write(&b, &s), 0);
+    /* The same text without the empty node, which basic trees skip. */
+    char expect[sizeof SAMPLE];
+    const char *cut = strstr(SAMPLE, "3.1\t");
+    const char *after = strchr(cut, '\n') + 1;
+    size_t k = (size_t)(cut - SAMPLE);
+    memcpy(expect, SAMPLE, k);
+    strcpy(expect + k, after);
+    assert_string_equal(b.data, expect);
+    assert_int_equal(conllu_read(&a, SAMPLE, strlen(SAMPLE), &pos, &line, &s, &err), 0);
+    buf_free(&b);
+    arena_free(&a);
+}
+
+static void conllu_errors(void **state)
+{
+    (void)state;
+    const char *bad[] = {
+        "1\tA\ta\tX\tX\t_\t0\troot\t_\n",              /* 9 columns */
+        "2\tA\ta\tX\tX\t_\t0\troot\t_\t_\n",           /* does not start at 1 */
+        "1\tA\ta\tX\tX\t_\t7\troot\t_\t_\n",           /* head beyond */
+        "1\tA\ta\tX\tX\t_\tx\troot\t_\t_\n",           /* bad head */
+        "1-0\tA\t_\t_\t_\t_\t_\t_\t_\t_\n",            /* bad range */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        arena a;
+        arena_init(&a, 4096);
+        size_t pos = 0;
+        long line = 0;
+        conllu_sent s;
+        dyad_error err;
+        memset(&err, 0, sizeof err);
+        assert_int_equal(conllu_read(&a, bad[i], strlen(bad[i]), &pos, &line, &s, &err), -1);
+        assert_int_equal(err.line, 1);
+        assert_int_equal(pos, strlen(bad[i]));
+        arena_free(&a);
+    }
+}
+
+/* A tiny treebank: "the dog saw a cat ." and variations, with a subject, an
+ * object and an optional adverb. */
+static char *tiny_treebank(int nsent, unsigned seed)
+{
+    static const char *nouns[] = {"dog", "cat", "man", "army", "leader", "country"};
+    static const char *verbs[] = {"saw", "attacked", "met", "praised", "accused"};
+    static const char *lemmas[] = {"see", "attack", "meet", "praise", "accuse"};
+    buf b = BUF_INIT;
+    for (int i = 0; i < nsent; i++) {
+        seed = seed * 1103515245u + 12345u;
+        const char *n1 = nouns[(seed >> 8) % 6], *n2 = nouns[(seed >> 12) % 6];
+        int v = (int)((seed >> 16) % 5);
+        int adv = (seed >> 20) & 1;
+        buf_printf(&b, "# sent_id = t%d\n", i + 1);
+        buf_printf(&b, "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n");
+        buf_printf(&b, "2\t%s\t%s\tNOUN\tNN\t_\t%d\tnsubj\t_\t_\n", n1, n1, 3 + adv);
+        if (adv)
+            buf_printf(&b, "3\tnever\tnever\tADV\tRB\t_\t4\tadvmod\t_\t_\n");
+        buf_printf(&b, "%d\t%s\t%s\tVERB\tVBD\t_\t0\troot\t_\t_\n", 3 + adv, verbs[v],
+                   lemmas[v]);
+        buf_printf(&b, "%d\ta\ta\tDET\tDT\t_\t%d\tdet\t_\t_\n", 4 + adv, 5 + adv);
+        buf_printf(&b, "%d\t%s\t%s\tNOUN\tNN\t_\t%d\tobj\t_\t_\n", 5 + adv, n2, n2, 3 + adv);
+        buf_printf(&b, "%d\t.\t.\tPUNCT\t.\t_\t%d\tpunct\t_\t_\n\n", 6 + adv, 3 + adv);
+    }
+    return b.data;
+}
+
+static char tmpdir[256];
+
+static const char *tmp_path(const char *name)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+    return path;
+}
+
+static void write_file(const char *path, const char *bytes, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    assert_int_equal(fwrite(bytes, 1, len, fp), len);
+    fclose(fp);
+}
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    unsigned char *p = malloc((size_t)n + 1);
+    assert_non_null(p);
+    assert_int_equal(fread(p, 1, (size_t)n, fp), (size_t)n);
+    fclose(fp);
+    *len = (size_t)n;
+    return p;
+}
+
+static dyad_model *train_tiny(void)
+{
+    char *train = tiny_treebank(200, 7), *dev = tiny_treebank(30, 99);
+    char tp[512], dp[512];
+    snprintf(tp, sizeof tp, "%s", tmp_path("train.conllu"));
+    snprintf(dp, sizeof dp, "%s", tmp_path("dev.conllu"));
+    write_file(tp, train, strlen(train));
+    write_file(dp, dev, strlen(dev));
+    free(train);
+    free(dev);
+    dyad_train_options o;
+    dyad_train_options_init(&o);
+    o.train_path = tp;
+    o.dev_path = dp;
+    o.tagger_epochs = 3;
+    o.parser_epochs = 3;
+    o.folds = 2;
+    dyad_model *m = NULL;
+    dyad_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(dyad_train(&o, &m, &err), DYAD_OK);
+    assert_non_null(m);
+    return m;
+}
+
+static void analyse(const dyad_model *m, const char *sentence, dyad_word *out, size_t *n)
+{
+    const char *forms[32];
+    size_t lens[32];
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", sentence);
+    size_t k = 0;
+    for (char *t = strtok(copy, " "); t && k < 32; t = strtok(NULL, " ")) {
+        forms[k] = t;
+        lens[k] = strlen(t);
+        k++;
+    }
+    dyad_parse *p = dyad_parse_new();
+    assert_non_null(p);
+    dyad_error err;
+    assert_int_equal(dyad_parse_words(m, p, forms, lens, k, &err), DYAD_OK);
+    assert_int_equal(dyad_parse_count(p), k);
+    static char store[32][4][32];
+    for (size_t i = 0; i < k; i++) {
+        dyad_word w;
+        dyad_parse_word(p, i, &w);
+        /* Keep copies: the parse object goes away here. */
+        snprintf(store[i][0], 32, "%s", w.lemma);
+        snprintf(store[i][1], 32, "%s", w.upos);
+        snprintf(store[i][2], 32, "%s", w.xpos);
+        snprintf(store[i][3], 32, "%s", w.deprel);
+        out[i] = w;
+        out[i].form = forms[i];
+        out[i].lemma = store[i][0];
+        out[i].upos = store[i][1];
+        out[i].xpos = store[i][2];
+        out[i].deprel = store[i][3];
+    }
+    dyad_parse_free(p);
+    *n = k;
+}
+
+static void train_save_load(void **state)
+{
+    (void)state;
+    dyad_model *m = train_tiny();
+    dyad_word w[8];
+    size_t n;
+    analyse(m, "The army attacked a country .", w, &n);
+    assert_int_equal(n, 6);
+    assert_string_equal(w[2].upos, "VERB");
+    assert_string_equal(w[2].lemma, "attack");
+    assert_int_equal(w[1].head, 3);
+    assert_string_equal(w[1].deprel, "nsubj");
+    assert_int_equal(w[2].head, 0);
+    assert_int_equal(w[4].head, 3);
+    assert_string_equal(w[4].deprel, "obj");
+
+    char path[512];
+    snprintf(path, sizeof path, "%s", tmp_path("tiny.model"));
+    dyad_error err;
+    assert_int_equal(dyad_model_save(m, path, &err), DYAD_OK);
+    dyad_model *m2 = NULL;
+    assert_int_equal(dyad_model_load(path, &m2, &err), DYAD_OK);
+    const char *sents[] = {"The man never praised a leader .", "The cat met a dog ."};
+    for (size_t s = 0; s < 2; s++) {
+        dyad_word a[8], b[8];
+        size_t na, nb;
+        analyse(m, sents[s], a, &na);
+        char keep[8][4][32];
+        int heads[8];
+        for (size_t i = 0; i < na; i++) {
+            snprintf(keep[i][0], 32, "%s", a[i].lemma);
+            snprintf(keep[i][1], 32, "%s", a[i].upos);
+            snprintf(keep[i][2], 32, "%s", a[i].xpos);
+            snprintf(keep[i][3], 32, "%s", a[i].deprel);
+            heads[i] = a[i].head;
+        }
+        analyse(m2, sents[s], b, &nb);
+        assert_int_equal(na, nb);
+        for (size_t i = 0; i < na; i++) {
+            assert_string_equal(keep[i][0], b[i].lemma);
+            assert_string_equal(keep[i][1], b[i].upos);
+            assert_string_equal(keep[i][2], b[i].xpos);
+            assert_string_equal(keep[i][3], b[i].deprel);
+            assert_int_equal(heads[i], b[i].head);
+        }
+    }
+    dyad_model_free(m2);
+    dyad_model_free(m);
+}
+
+static void damaged_models(void **state)
+{
+    (void)state;
+    dyad_model *m = train_tiny();
+    char path[512];
+    snprintf(path, sizeof path, "%s", tmp_path("tiny.model"));
+    dyad_error err;
+    assert_int_equal(dyad_model_save(m, path, &err), DYAD_OK);
+    dyad_model_free(m);
+    size_t len;
+    unsigned char *bytes = read_file(path, &len);
+    dyad_model *out = NULL;
+    assert_int_equal(dyad_model_load_buffer(bytes, len, &out, &err), DYAD_OK);
+    dyad_model_free(out);
+
+    /* Every truncation is an error. */
+    size_t step = len / 200 + 1;
+    for (size_t cut = 0; cut < len; cut += step) {
+        memset(&err, 0, sizeof err);
+        assert_int_equal(dyad_model_load_buffer(bytes, cut, &out, &err), DYAD_EMODEL);
+        assert_null(out);
+        assert_true(strlen(err.message) > 0);
+    }
+    /* A flipped byte anywhere is caught (the header's fields or the checksum). */
+    for (size_t at = 0; at < len; at += step) {
+        bytes[at] ^= 0x5a;
+        assert_int_equal(dyad_model_load_buffer(bytes, len, &out, &err), DYAD_EMODEL);
+        bytes[at] ^= 0x5a;
+    }
+    /* Another format version says so. */
+    bytes[8] = 99;
+    assert_int_equal(dyad_model_load_buffer(bytes, len, &out, &err), DYAD_EMODEL);
+    assert_non_null(strstr(err.message, "version 99"));
+    bytes[8] = (unsigned char)DYAD_MODEL_VERSION;
+    /* A missing file names the file. */
+    assert_int_equal(dyad_model_load(tmp_path("no-such.model"), &out, &err), DYAD_EMODEL);
+    assert_non_null(strstr(err.message, "no-such.model"));
+    /* Truncated on disk. */
+    write_file(path, (const char *)bytes, len / 2);
+    assert_int_equal(dyad_model_load(path, &out, &err), DYAD_EMODEL);
+    assert_non_null(strstr(err.message, "truncated"));
+    free(bytes);
+}
+
+static void shipped_model(void **state)
+{
+    (void)state;
+    const char *src = getenv("DYAD_SOURCE");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/data/model/dyad-en.model", src ? src : ".");
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        print_message("no shipped model at %s: skipped\n", path);
+        skip();
+    }
+    fclose(fp);
+    dyad_model *m = NULL;
+    dyad_error err;
+    assert_int_equal(dyad_model_load(path, &m, &err), DYAD_OK);
+    dyad_word w[16];
+    size_t n;
+    analyse(m, "Iran attacked Iraq .", w, &n);
+    assert_int_equal(w[0].head, 2);
+    assert_string_equal(w[0].deprel, "nsubj");
+    assert_int_equal(w[1].head, 0);
+    assert_string_equal(w[1].lemma, "attack");
+    assert_string_equal(w[1].xpos, "VBD");
+    assert_int_equal(w[2].head, 2);
+    assert_string_equal(w[2].deprel, "obj");
+    assert_int_equal(w[3].head, 2);
+    analyse(m, "The rebels cooperated with the government .", w, &n);
+    assert_string_equal(w[2].lemma, "cooperate");
+    assert_string_equal(w[1].lemma, "rebel");
+    analyse(m, "The talks were cancelled by Egypt .", w, &n);
+    assert_string_equal(w[1].deprel, "nsubj:pass");
+    assert_string_equal(w[6 - 1].deprel, "obl:agent");
+    dyad_model_free(m);
+}
+
+int main(void)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/dyad-syntax-XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(tmpdir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(conllu_round_trip),
+        cmocka_unit_test(conllu_errors),
+        cmocka_unit_test(train_save_load),
+        cmocka_unit_test(damaged_models),
+        cmocka_unit_test(shipped_model),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    const char *names[] = {"train.conllu", "dev.conllu", "tiny.model"};
+    for (size_t i = 0; i < 3; i++)
+        remove(tmp_path(names[i]));
+    remove(tmpdir);
+    return rc;
+}
