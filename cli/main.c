@@ -17,6 +17,9 @@ static void usage(FILE *fp)
             "  code [options] [FILE...]   code documents into events (see dyad code --help)\n"
             "  validate FILE.xml          run PETRARCH unit-test records and score them\n"
             "  dict check FILE...         load dictionaries, report counts and bad lines\n"
+            "  parse [FILE]               tag and parse into CoNLL-U\n"
+            "  eval-parse GOLD.conllu     score the tagger and parser against gold\n"
+            "  train                      train the tagger and parser on UD English EWT\n"
             "  version                    print the version\n");
 }
 
@@ -33,6 +36,12 @@ int main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "parse") == 0)
+        return cmd_parse(argc - 1, argv + 1);
+    if (strcmp(cmd, "eval-parse") == 0)
+        return cmd_eval_parse(argc - 1, argv + 1);
+    if (strcmp(cmd, "train") == 0)
+        return cmd_train(argc - 1, argv + 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("dyad %s\n", DYAD_VERSION);
         return 0;
