@@ -281,8 +281,13 @@ static uint32_t phrase_end(const clause_view *v, uint32_t from)
     for (uint32_t i = from; i < v->ntok; i++) {
         if (v->deleted[i])
             continue;
-        if (v->clause_comma[i])
-            return i;
+        if (v->clause_comma[i]) {
+            /* the phrase goes on past an aside: "cooperate, [...] with Iran" */
+            uint32_t j = next_live(v, i + 1, v->ntok);
+            if (j >= v->ntok || (v->cls[j] != TC_PREP && v->cls[j] != TC_FUNC))
+                return i;
+            continue;
+        }
         if (v->cls[i] == TC_CONJ) {
             uint32_t j = i + 1;
             while (j < v->ntok && (v->cls[j] == TC_AUX || v->cls[j] == TC_FUNC))
@@ -329,13 +334,14 @@ static int negated(const clause_view *v, uint32_t verb)
 }
 
 /* The CAMEO code of a negated event.  Negated cooperation, aid, yielding and
- * intent are refusals (12x), as CAMEO and PETRARCH2 code them; a negated
- * statement is its 01x counterpart; any other negated CAMEO event did not
- * happen (NULL).  Codes outside CAMEO (validation codes) are left alone. */
+ * intent are refusals (12x), as CAMEO and PETRARCH2 code them, and a denied
+ * responsibility is 016; any other negated CAMEO event did not happen (NULL):
+ * "did not mention Iran" is no statement.  Codes outside CAMEO (validation
+ * codes) are left alone. */
 static const char *negate_code(const char *code)
 {
     static const char *const map[][2] = {
-        {"010", "011"},   {"015", "016"},   {"030", "120"},   {"031", "121"},
+        {"015", "016"},   {"030", "120"},   {"031", "121"},
         {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"}, {"0314", "1214"},
         {"032", "120"},   {"033", "122"},   {"034", "124"},   {"036", "125"},
         {"037", "127"},   {"038", "128"},   {"039", "120"},   {"060", "121"},
