@@ -91,7 +91,10 @@ int text_class_of(int32_t cp)
     default:
         break;
     }
-    switch (utf8proc_category(cp)) {
+    const utf8proc_property_t *prop = utf8proc_get_property(cp);
+    if (prop->ignorable)    /* the matching form drops it (UTF8PROC_IGNORE) */
+        return TC_JOINER;
+    switch (prop->category) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
@@ -231,6 +234,10 @@ const char *text_fold(norm_pool *np, const char *s, size_t len, uint32_t *out_le
         int cls = text_class_of(cp);
         if (cls == TC_SPACE || cls == TC_BREAK) {
             pending_space = n > 0;
+            i += k;
+            continue;
+        }
+        if (cls == TC_JOINER) {     /* ignorable: utf8proc would drop it too */
             i += k;
             continue;
         }
