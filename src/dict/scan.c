@@ -29,18 +29,24 @@ void scan_free(dict_scan *sc)
 
 int scan_line(dict_scan *sc, const char **s, size_t *n)
 {
-    if (sc->p >= sc->end)
-        return 0;
-    const char *b = sc->p;
-    const char *nl = memchr(b, '\n', (size_t)(sc->end - b));
-    const char *e = nl ? nl : sc->end;
-    sc->p = nl ? nl + 1 : sc->end;
-    sc->line++;
-    if (e > b && e[-1] == '\r')
-        e--;
-    *s = b;
-    *n = (size_t)(e - b);
-    return 1;
+    for (;;) {
+        if (sc->p >= sc->end)
+            return 0;
+        const char *b = sc->p;
+        const char *nl = memchr(b, '\n', (size_t)(sc->end - b));
+        const char *e = nl ? nl : sc->end;
+        sc->p = nl ? nl + 1 : sc->end;
+        sc->line++;
+        if (e > b && e[-1] == '\r')
+            e--;
+        if (memchr(b, 0, (size_t)(e - b))) {
+            dict_diag(sc->ctx, sc->kind, DYAD_ERROR, sc->line, "NUL byte in the line");
+            continue;
+        }
+        *s = b;
+        *n = (size_t)(e - b);
+        return 1;
+    }
 }
 
 size_t scan_comment(const char *s, size_t n, int flags)

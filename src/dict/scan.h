@@ -32,7 +32,8 @@ void scan_init(dict_scan *sc, dict_load_ctx *ctx, dyad_dict_kind kind, const cha
                size_t len);
 void scan_free(dict_scan *sc);
 
-/* The next line without its newline (and '\r').  Returns 0 at the end. */
+/* The next line without its newline (and "\r"); a line holding a NUL byte is
+ * reported as an error and skipped.  Returns 0 at the end. */
 int scan_line(dict_scan *sc, const char **s, size_t *n);
 
 #define SCAN_SEMICOLON 1   /* ';' also starts a comment (verbs, actors, discards) */
