@@ -28,12 +28,14 @@ typedef struct xml_state {
     long lines;                     /* line starts seen so far */
 
     int have_error;                 /* the first fatal (else first) libxml2 error */
-    int error_level;
+    int error_level, error_code;
     char error_msg[200];
     long error_line;
     int error_col;
 
     int validation;                 /* the root is <Validation> */
+    long open_elements;             /* elements started and not yet ended */
+    char open_name[64];             /* the outermost open element */
     char last_id[200];
     doc_config *config;             /* <Config> in force, one entry per option */
     size_t nconfig;
@@ -64,6 +66,7 @@ static void record_error(void *ud, xmlErrorPtr e)
         return;
     st->have_error = 1;
     st->error_level = e->level;
+    st->error_code = e->code;
     snprintf(st->error_msg, sizeof st->error_msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(st->error_msg);
     while (n && (st->error_msg[n - 1] == '\n' || st->error_msg[n - 1] == ' '))
@@ -502,6 +505,13 @@ static int broken(xml_state *st, dyad_error *err)
     }
     if (pos < 0)
         pos = r->offset;
+    /* libxml2 says "Extra content at the end of the document" for a stream
+     * that stops inside an element too. */
+    if (st->have_error && st->error_code == XML_ERR_DOCUMENT_END && st->open_elements > 0)
+        snprintf(st->error_msg, sizeof st->error_msg, "the input ends inside <%.100s>",
+                 st->open_name[0] ? st->open_name : "?");
+    else if (st->have_error && st->error_code == XML_ERR_DOCUMENT_END && r->offset == 0)
+        snprintf(st->error_msg, sizeof st->error_msg, "the input is empty");
     if (st->have_error && st->error_line > 0)
         return read_fail(err, DYAD_EDOC, where, pos, "broken XML at line %ld: %s",
                          st->error_line, st->error_msg);
@@ -553,9 +563,13 @@ int read_xml_next(dyad_reader *r, dyad_doc **out, dyad_error *err)
             return broken(st, err);
         switch (xmlTextReaderNodeType(st->xr)) {
         case XML_READER_TYPE_ELEMENT:
+            if (xmlTextReaderIsEmptyElement(st->xr) != 1 && st->open_elements++ == 0)
+                snprintf(st->open_name, sizeof st->open_name, "%s",
+                         (const char *)xmlTextReaderConstName(st->xr));
             rc = on_element(st, out, err);
             break;
         case XML_READER_TYPE_END_ELEMENT:
+            st->open_elements--;
             rc = on_end_element(st, out, err);
             break;
         case XML_READER_TYPE_TEXT:

@@ -712,6 +712,27 @@ static void test_xml_broken(void **state)
     assert_int_equal(printed, 0);
 }
 
+static void test_xml_truncated(void **state)
+{
+    (void)state;
+    stream s;
+    dyad_reader *r = open_str(&s,
+                              "<Sentences>\n<Sentence date=\"20140101\" id=\"T1\"><Text>one</Text>"
+                              "</Sentence>\n",
+                              "t.xml", DYAD_INPUT_PETRARCH_XML);
+    dyad_doc_free(expect_doc(r, "T1"));
+    expect_error(r, "T1 (and the rest of the file)", "the input ends inside <Sentences>", -2);
+    expect_end(r);
+    dyad_reader_close(r);
+    close_bytes(&s);
+
+    r = open_str(&s, "", "e.xml", DYAD_INPUT_PETRARCH_XML);
+    expect_error(r, "e.xml", "the input is empty", 0);
+    expect_end(r);
+    dyad_reader_close(r);
+    close_bytes(&s);
+}
+
 static void test_xml_no_external_entities(void **state)
 {
     (void)state;
@@ -860,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_xml_error_positions),
         cmocka_unit_test(test_xml_validation_environment),
         cmocka_unit_test(test_xml_broken),
+        cmocka_unit_test(test_xml_truncated),
         cmocka_unit_test(test_xml_no_external_entities),
         cmocka_unit_test(test_xml_text_too_large),
         cmocka_unit_test(test_xml_dev_suite),
