@@ -132,9 +132,12 @@ run_config() {
     if [ -n "$stats_opt" ] && [ -s "$OUTDIR/stats.json" ]; then
         sentences=$(stats_field sentences "$OUTDIR/stats.json")
         tokens=$(stats_field tokens "$OUTDIR/stats.json")
-        awk -v m="$ms" -v n="${sentences:-0}" -v t="${tokens:-0}" 'BEGIN {
+        load=$(sed -n 's/.*"dict_load_ms" *: *\([0-9.]*\).*/\1/p' "$OUTDIR/stats.json")
+        awk -v m="$ms" -v n="${sentences:-}" -v t="${tokens:-}" -v l="$load" 'BEGIN {
             s = m / 1000
-            printf "sentences/s: %.0f (%d sentences)\ntokens/s:    %.0f (%d tokens)\n", n / s, n, t / s, t }'
+            if (n != "") printf "sentences/s: %.0f (%d sentences)\n", n / s, n
+            if (t != "") printf "tokens/s:    %.0f (%d tokens)\n", t / s, t
+            if (l != "") printf "dictionary loading: %s ms of the last run\n", l }'
     fi
     if [ -s "$OUTDIR/rss" ]; then
         echo "peak RSS:    $(median < "$OUTDIR/rss" | awk '{ printf "%.1f MB", $1 / 1024 }')"
