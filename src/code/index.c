@@ -76,7 +76,8 @@ static int by_length_desc(const void *a, const void *b)
 /* Lay phrases out by first word id, longest first.  Needs the final nwords. */
 static int finish_index(coder_index *ix, phrase_list *l, phrase_index *out)
 {
-    qsort(l->v, l->n, sizeof *l->v, by_length_desc);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_length_desc);
     out->start = arena_calloc(&ix->mem, (size_t)ix->nwords + 2, sizeof *out->start);
     if (!out->start)
         return -1;
