@@ -3,7 +3,7 @@
  * Stage two of the pipeline, after tokenize.c.  A sentence ends at . ? ! or an
  * ellipsis (with the closing quotes and brackets that follow it) when white
  * space and a sentence start come next, never inside a short bracketed
- * aside.  A word that kept its period (U.S., a.m., etc.) ends one only when
+ * aside that opens within a sentence.  A word that kept its period (U.S., a.m., etc.) ends one only when
  * the next word is one that plainly starts a sentence.  Quotations do not stop
  * a split; they only mark the sentences that start inside them. */
 #include <string.h>
@@ -80,14 +80,17 @@ static dyad_status push_sentence(text_work *w, size_t first, size_t end, uint32_
     return DYAD_OK;
 }
 
-/* Mark brackets whose partner is near; an unpaired "(" holds nothing. */
+/* Mark brackets whose partner is near; an unpaired "(" holds nothing.  The
+ * second half of the scratch gets each paired bracket's partner. */
 static dyad_status pair_brackets(text_work *w, size_t first)
 {
     size_t n = w->ntok - first, depth = 0;
-    if (n > w->capscratch) {
-        if (n > SIZE_MAX / sizeof(uint32_t))
+    if (n > SIZE_MAX / 2)
+        return DYAD_ENOMEM;
+    if (2 * n > w->capscratch) {
+        if (n > SIZE_MAX / 2 / sizeof(uint32_t))
             return DYAD_ENOMEM;
-        size_t cap = n < 64 ? 64 : n;
+        size_t cap = 2 * n < 64 ? 64 : 2 * n;
         w->scratch = arena_alloc(w->a, cap * sizeof(uint32_t));
         if (!w->scratch)
             return DYAD_ENOMEM;
@@ -101,6 +104,7 @@ static dyad_status pair_brackets(text_work *w, size_t first)
             if (w->tok[k].end - w->tok[open].start <= MAX_ASIDE_BYTES) {
                 w->aux[open] |= AUX_PAIRED;
                 w->aux[k] |= AUX_PAIRED;
+                w->scratch[n + open - first] = (uint32_t)k;
             }
         }
     }
@@ -177,6 +181,12 @@ dyad_status text_split(text_work *w, size_t first, int whole, uint32_t flags)
         return st;
     size_t s0 = first, k = first;
     while (k < end) {
+        /* an aside that starts the sentence is split inside like any text;
+         * only one that opens within a sentence holds it together */
+        if (k == s0 && (w->aux[k] & AUX_PAIRED) && (w->aux[k] & AUX_OPEN_BRACKET)) {
+            w->aux[k] &= (uint8_t)~AUX_PAIRED;
+            w->aux[w->scratch[(end - first) + k - first]] &= (uint8_t)~AUX_PAIRED;
+        }
         track(w, k, &q);
         uint8_t a = w->aux[k];
         if (!(a & (AUX_END_PUNCT | AUX_ELLIPSIS | AUX_ABBR_CAN_END))) {

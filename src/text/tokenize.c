@@ -434,7 +434,7 @@ static int quote_side(const tokenizer *z, int32_t cp, size_t i, unsigned k, int 
 static dyad_status quote(tokenizer *z, size_t i, unsigned k, int32_t cp, int prev_cls, int dbl)
 {
     int *depth = dbl ? &z->dq : &z->sq;
-    int side = quote_side(z, cp, i, k, prev_cls, *depth > 0);
+    int side = cp == '`' ? QUOTE_OPENS : quote_side(z, cp, i, k, prev_cls, *depth > 0);
     uint32_t flags = TOK_PUNCT | TOK_QUOTE;
     if (side == QUOTE_OPENS) {
         flags |= TOK_QUOTE_OPEN;
@@ -445,7 +445,9 @@ static dyad_status quote(tokenizer *z, size_t i, unsigned k, int32_t cp, int pre
             (*depth)--;
     }
     const char *norm = NULL;
-    if (cp < 0x2039 || cp > 0x203A)
+    if (k == 2 && (cp == '\'' || cp == '`'))
+        norm = "\"";
+    else if (cp < 0x2039 || cp > 0x203A)
         norm = dbl ? (cp == 0xAB || cp == 0xBB ? NULL : "\"") : "'";
     return push(z->w, i, i + k, norm, flags, 0);
 }
@@ -514,6 +516,11 @@ dyad_status text_tokenize(text_work *w, size_t start, size_t end)
             st = word(&z, &i);
             break;
         case TC_APOS:
+            if (cp == '\'' && i + 1 < end && z.s[i + 1] == '\'') {   /* '' as a double quote */
+                st = quote(&z, i, 2, cp, prev_cls, 1);
+                i += 2;
+                break;
+            }
             st = apostrophe(&z, &i, cp, k, prev_cls);
             break;
         case TC_DQUOTE:
@@ -548,6 +555,11 @@ dyad_status text_tokenize(text_work *w, size_t start, size_t end)
             st = push(w, a, i, NULL, TOK_PUNCT, 0);
             break;
         default: {
+            if (cp == '`' && i + 1 < end && z.s[i + 1] == '`') {   /* `` opens a quote */
+                st = quote(&z, i, 2, cp, prev_cls, 1);
+                i += 2;
+                break;
+            }
             i += k;
             uint32_t f = TOK_PUNCT;
             uint8_t aux = 0;

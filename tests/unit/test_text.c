@@ -406,17 +406,32 @@ static void test_multi_paragraph_quotation(void **state)
 static void test_parenthesised(void **state)
 {
     (void)state;
-    const char *s = "It leads in sponsoring terrorism. (Iran\xe2\x80\x99s minister offered help. He "
-                    "wanted sanctions lifted.) Kerry disagreed. Weapons are barred (under a U.N. "
-                    "embargo in 2007.)";
+    const char *s = "It leads in sponsoring terrorism. (Iran\xe2\x80\x99s minister offered help "
+                    "against ISIS for a lifting of nuclear-related sanctions.) Kerry disagreed. "
+                    "Weapons are barred (under a U.N. embargo. It was in 2007.) by law.";
     const text_doc *d = prep(s, TEXT_SPLIT);
     assert_int_equal(d->nsent, 4);
-    assert_string_equal(sentence_text(s, d, 1), "(Iran\xe2\x80\x99s minister offered help. He "
-                                                "wanted sanctions lifted.)");
+    assert_string_equal(sentence_text(s, d, 1), "(Iran\xe2\x80\x99s minister offered help "
+                                                "against ISIS for a lifting of nuclear-related "
+                                                "sanctions.)");
+    /* an aside inside a sentence holds it together */
     assert_string_equal(sentence_text(s, d, 3),
-                        "Weapons are barred (under a U.N. embargo in 2007.)");
+                        "Weapons are barred (under a U.N. embargo. It was in 2007.) by law.");
+    /* an aside of several sentences that starts a sentence is split, the
+     * closing bracket going with the last one */
+    s = "(The interviews are telling. The same link is missing.) Kerry left.";
+    d = prep(s, TEXT_SPLIT);
+    assert_int_equal(d->nsent, 3);
+    assert_string_equal(sentence_text(s, d, 1), "The same link is missing.)");
     /* a lone "(" does not hold the rest of the paragraph together */
     d = prep("( \xe2\x80\x93 Kerry spoke. Iran listened.", TEXT_SPLIT);
+    assert_int_equal(d->nsent, 2);
+    /* '' and `` are double quotes */
+    d = prep("He said, ''The fact is clear.'' ``Yes.''", TEXT_SPLIT);
+    assert_string_equal(all_norms(d), "he said , \" the fact is clear . \" \" yes . \"");
+    assert_true(d->tok[3].flags & TOK_QUOTE_OPEN);
+    assert_true(d->tok[9].flags & TOK_QUOTE_CLOSE);
+    assert_true(d->tok[10].flags & TOK_QUOTE_OPEN);
     assert_int_equal(d->nsent, 2);
 }
 
