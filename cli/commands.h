@@ -5,6 +5,8 @@
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+/* Direct quotations with speakers (cli/quotes.c). */
+int cmd_quotes(int argc, char **argv);
 /* Tagger and parser (cli/syntax.c). */
 int cmd_parse(int argc, char **argv);
 int cmd_eval_parse(int argc, char **argv);

@@ -17,6 +17,7 @@ static void usage(FILE *fp)
             "  code [options] [FILE...]   code documents into events (see dyad code --help)\n"
             "  validate FILE.xml          run PETRARCH unit-test records and score them\n"
             "  dict check FILE...         load dictionaries, report counts and bad lines\n"
+            "  quotes [options] [FILE...] direct quotations with speakers (see dyad quotes --help)\n"
             "  parse [FILE]               tag and parse into CoNLL-U\n"
             "  eval-parse GOLD.conllu     score the tagger and parser against gold\n"
             "  train                      train the tagger and parser on UD English EWT\n"
@@ -36,6 +37,8 @@ int main(int argc, char **argv)
         return cmd_validate(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "quotes") == 0)
+        return cmd_quotes(argc - 1, argv + 1);
     if (strcmp(cmd, "parse") == 0)
         return cmd_parse(argc - 1, argv + 1);
     if (strcmp(cmd, "eval-parse") == 0)

@@ -295,6 +295,45 @@ dyad_status dyad_error_write_json(const dyad_error *err, dyad_sink_fn sink, void
 int dyad_cameo_lookup(const char *code, char root[3], int *quad, double *goldstein,
                       int *has_goldstein, const char **label);
 
+/* ----------------------------------------------------------- quotations */
+
+/* One direct quotation.  Offsets are bytes into the document text as given;
+ * strings belong to the dyad_quotes they came from ("" when unknown). */
+typedef struct dyad_quote {
+    const char *doc;            /* the document id */
+    const char *id;             /* "q1", "q2", ... unique within the document */
+    const char *quote;          /* the text between the marks */
+    long long start, end;
+    const char *speaker_text;   /* the mention it is attributed to, as written ("he") */
+    long long speaker_start, speaker_end;   /* -1 when there is no speaker */
+    const char *speaker;        /* resolved name ("John Kerry") or the group named */
+    const char *speaker_code;   /* actor code at the document's date, "---" if none */
+    const char *cue;            /* "said", "told", "according to", ... */
+    int sentence;               /* 1-based sentence of the opening mark */
+    int continues;              /* no attribution of its own: continues the one before */
+} dyad_quote;
+
+typedef struct dyad_quotes dyad_quotes;
+
+/* Find the direct quotations of a document with their speakers.  The speakers'
+ * codes come from the coder's actor and agent dictionaries at the document's
+ * date.  A quotation of one to three words counts only with a cue and speaker
+ * of its own (scare quotes and titles do not).  Returns NULL and fills err as
+ * dyad_code_doc does.  Thread-safe per coder; the result (free with
+ * dyad_quotes_free) belongs to one thread at a time.  The cost is one pass over
+ * the tokens after the text preparation dyad_code_doc also does. */
+dyad_quotes *dyad_quotes_doc(const dyad_coder *coder, const dyad_doc *doc,
+                             const dyad_options *opts, dyad_error *err);
+void dyad_quotes_free(dyad_quotes *quotes);
+size_t dyad_quotes_count(const dyad_quotes *quotes);
+const dyad_quote *dyad_quotes_get(const dyad_quotes *quotes, size_t i);
+/* The id of the quotation whose text contains bytes [start, end), or NULL:
+ * ties an event coded from inside a quotation to it. */
+const char *dyad_quotes_id_at(const dyad_quotes *quotes, long long start, long long end);
+/* Write one JSON object per line (the dyad_quote fields).  DYAD_EIO when the
+ * sink fails, DYAD_ENOMEM. */
+dyad_status dyad_quotes_write(const dyad_quotes *quotes, dyad_sink_fn sink, void *ud);
+
 /* ------------------------------------------------- syntax (tag and parse) */
 
 /* dyad's own tagger, lemmatizer and dependency parser (Universal Dependencies
