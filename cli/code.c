@@ -100,6 +100,7 @@ static int code_stream(code_run *run, FILE *fp, const char *name, dyad_input kin
         }
         run->events += (long long)dyad_result_event_count(res);
         run->sentences += (long long)dyad_result_sentence_count(res);
+        run->tokens += (long long)dyad_result_token_count(res);
         if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
             fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
             dyad_result_free(res);
@@ -254,9 +255,11 @@ int cmd_code(int argc, char **argv)
         FILE *sf = fopen(stats_path, "w");
         if (sf) {
             fprintf(sf,
-                    "{\"documents\":%lld,\"errors\":%lld,\"sentences\":%lld,\"events\":%lld,"
-                    "\"bytes\":%lld,\"dict_load_ms\":%.1f,\"cpu_seconds\":%.3f}\n",
-                    run.docs, run.errs, run.sentences, run.events, run.bytes, load_ms, secs);
+                    "{\"documents\":%lld,\"errors\":%lld,\"sentences\":%lld,\"tokens\":%lld,"
+                    "\"events\":%lld,\"bytes\":%lld,\"dict_load_ms\":%.1f,"
+                    "\"cpu_seconds\":%.3f}\n",
+                    run.docs, run.errs, run.sentences, run.tokens, run.events, run.bytes,
+                    load_ms, secs);
             fclose(sf);
         }
     }

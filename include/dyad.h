@@ -265,6 +265,8 @@ void dyad_result_free(dyad_result *result);
 size_t dyad_result_event_count(const dyad_result *result);
 const dyad_event *dyad_result_event(const dyad_result *result, size_t i);
 size_t dyad_result_sentence_count(const dyad_result *result);
+/* Tokens in the document's sentences (for throughput figures). */
+size_t dyad_result_token_count(const dyad_result *result);
 dyad_span dyad_result_sentence(const dyad_result *result, size_t i);
 dyad_discard dyad_result_discard(const dyad_result *result);
 
@@ -413,6 +415,8 @@ typedef struct dyad_train_options {
     int folds;                          /* jackknife folds for the parser's tags (4) */
     int max_sentences;                  /* use only the first N training sentences (0: all) */
     unsigned long seed;                 /* shuffling and exploration (1) */
+    double prune_tagger, prune_parser;  /* drop smaller weights from the final
+                                           model (0.3 and 1.0; 0 keeps all) */
     dyad_progress_fn progress;          /* one line per step, may be NULL */
     void *ud;
 } dyad_train_options;

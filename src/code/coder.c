@@ -154,6 +154,61 @@ static const char *sentence_issues(coder_ctx *cx, const clause_view *v)
     return out;
 }
 
+/* The actors a later pronoun can refer to: the last person or official
+ * ("Kerry" USAGOV: a code with a role) and the last country or group. */
+typedef struct referents {
+    const char *person;
+    const char *group;
+} referents;
+
+static int is_group_code(const char *code)
+{
+    size_t n = strlen(code);
+    return n == 3 || strncmp(code, "IGO", 3) == 0 || strncmp(code, "IMG", 3) == 0 ||
+           strncmp(code, "NGO", 3) == 0;
+}
+
+/* "he", "she", "they" ... take the code of the actor last mentioned that fits:
+ * he/she/him/her a person, they/them a country or group.  Only slots that are
+ * a lone pronoun are resolved; "it" is left alone (it is seldom an actor). */
+static void resolve_pronouns(clause_view *v, const referents *ref)
+{
+    for (uint32_t s = 0; s < v->nslot; s++) {
+        slot *sl = &v->slot[s];
+        if (sl->coded || sl->nm != 1 || sl->end != sl->start + 1 || v->cls[sl->start] != TC_PRON)
+            continue;
+        const char *w = v->tok[sl->start].norm;
+        const char *code = NULL;
+        if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "her"))
+            code = ref->person;
+        else if (!strcmp(w, "they") || !strcmp(w, "them"))
+            code = ref->group;
+        if (!code)
+            continue;
+        sl->m[0].code = code;
+        sl->m[0].coded = 1;
+        sl->coded = 1;
+    }
+}
+
+static void remember_referents(const clause_view *v, referents *ref)
+{
+    for (uint32_t s = 0; s < v->nslot; s++) {
+        const slot *sl = &v->slot[s];
+        if (!sl->coded || sl->deleted || v->cls[sl->start] == TC_PRON)
+            continue;
+        for (uint32_t k = 0; k < sl->nm; k++) {
+            const char *c = sl->m[k].code;
+            if (!sl->m[k].coded || strncmp(c, "---", 3) == 0)
+                continue;
+            if (is_group_code(c) || sl->nm > 1)
+                ref->group = c;
+            else if (strlen(c) >= 6)
+                ref->person = c;
+        }
+    }
+}
+
 static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, clause_view *v)
 {
     const coder_index *ix = &cx->coder->ix;
@@ -229,6 +284,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     r->ntokens = td.ntok;
 
     event_list all = {0};
+    referents ref = {0};
     size_t *ev_sent = NULL;
     const char **ev_issues = NULL;
     size_t ev_cap = 0;
@@ -255,6 +311,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         }
         if (slots_find(&cx, &v))
             goto oom;
+        resolve_pronouns(&v, &ref);
+        remember_referents(&v, &ref);
         size_t before = all.n;
         if (linear_code(&cx, &v, &all))
             goto oom;

@@ -301,11 +301,34 @@ static uint32_t phrase_end(const clause_view *v, uint32_t from)
     return v->ntok;
 }
 
+/* Words that open an embedded clause with a subject of its own: "Asked in
+ * Baghdad if the U.S. was willing to work with Iran" - the subject of "work"
+ * is after "if", not Baghdad. */
+static int opens_clause(const char *w)
+{
+    static const char *const words[] = {"if", "whether", "because", "although", "though",
+                                        "unless", "whereas", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The start of the upper sequence: after the nearest clause comma, or after
+ * a subordinating word when a slot stands between it and the verb. */
 static uint32_t clause_start(const clause_view *v, uint32_t verb)
 {
-    for (uint32_t i = verb; i-- > 0;)
-        if (v->clause_comma[i] && !v->deleted[i])
+    int slot_seen = 0;
+    for (uint32_t i = verb; i-- > 0;) {
+        if (v->deleted[i])
+            continue;
+        if (v->clause_comma[i])
             return i + 1;
+        if (v->slot_of[i] >= 0 && v->slot[v->slot_of[i]].coded)
+            slot_seen = 1;
+        if (slot_seen && opens_clause(v->tok[i].norm))
+            return i + 1;
+    }
     return 0;
 }
 

@@ -88,6 +88,8 @@ const dyad_event *dyad_result_event(const dyad_result *r, size_t i)
 
 size_t dyad_result_sentence_count(const dyad_result *r) { return r->nsent; }
 
+size_t dyad_result_token_count(const dyad_result *r) { return r->ntokens; }
+
 dyad_span dyad_result_sentence(const dyad_result *r, size_t i)
 {
     dyad_span none = {-1, -1};
