@@ -47,3 +47,11 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+
+# Train the tagger and parser on UD English EWT (../shared) into data/model/,
+# and score the model on EWT test (gold tokens, then raw text).
+.PHONY: model eval-parse
+model: build
+	./$(BUILD)/dyad train --out data/model/dyad-en.model
+eval-parse: build
+	./$(BUILD)/dyad eval-parse $${DYAD_SHARED:-../shared}/data/ud-english-ewt/en_ewt-ud-test.conllu

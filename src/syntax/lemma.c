@@ -2,7 +2,8 @@
  *
  * Lemmas are edit scripts learned from training: a dictionary of (form, XPOS),
  * then of (lower-case form, XPOS), then the most frequent script of the
- * longest known (suffix, XPOS) for unseen words, then of the XPOS alone.  So
+ * lower-case form with any tag, then the longest known (suffix, XPOS) for
+ * unseen words, then of the XPOS alone.  So
  * "cooperated"/VBD finds "cooperate" even when the word was never seen. */
 #include "syntax/syntax.h"
 
@@ -33,11 +34,29 @@ uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos)
     return key3(102, h ^ len, xpos);
 }
 
+uint64_t lemma_key_any(const char *form, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= lower_ascii((unsigned char)form[i]);
+        h *= 0x100000001b3ULL;
+    }
+    return key3(120, h ^ len, "");
+}
+
 uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos)
 {
     if (k > len)
         k = len;
     return key3(103 + k, feat_str(lower + len - k, k), xpos);
+}
+
+static int has_upper(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            return 1;
+    return 0;
 }
 
 void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_script *out,
@@ -56,7 +75,9 @@ void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_scr
                 break;
             cp++;
         }
-        if (cp > best_cp) {
+        /* On a tie, lower-case when the lemma has no capitals ("work"
+         * from "work" also lemmatizes "Work"). */
+        if (cp > best_cp || (cp == best_cp && lower && !has_upper(lemma))) {
             best_cp = cp;
             best_lower = lower;
         }
@@ -94,6 +115,10 @@ const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len
     uint32_t id;
     if (u64map_get(&m->lemma, lemma_key_form(form, len, xpos), &id) ||
         u64map_get(&m->lemma, lemma_key_lower(form, len, xpos), &id))
+        return apply(a, &m->script[id], form, len);
+    /* A known word with a tag it never had: most often a tagging error, so
+     * its usual lemma beats a guess from its suffix. */
+    if (u64map_get(&m->lemma, lemma_key_any(form, len), &id))
         return apply(a, &m->script[id], form, len);
     char low[32];
     size_t n = len < sizeof low ? len : 0;

@@ -145,8 +145,8 @@ static void put_table(buf *b, const wtable *t)
 {
     float maxabs = 0;
     for (size_t i = 0; i < t->nentry; i++)
-        if (fabsf(t->w[i]) > maxabs)
-            maxabs = fabsf(t->w[i]);
+        if (fabsf(t->e[i].w) > maxabs)
+            maxabs = fabsf(t->e[i].w);
     float scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
     uint32_t sbits;
     memcpy(&sbits, &scale, 4);
@@ -156,16 +156,16 @@ static void put_table(buf *b, const wtable *t)
     put_u32(b, sbits);
     /* Features in slot order; their entries follow in the same order. */
     for (size_t s = 0; s < t->nslot; s++)
-        if (t->keys[s]) {
-            put_u64(b, t->keys[s]);
-            put_u16(b, t->count[s]);
+        if (t->slot[s].key) {
+            put_u64(b, t->slot[s].key);
+            put_u16(b, (uint16_t)t->slot[s].count);
         }
     for (size_t s = 0; s < t->nslot; s++)
-        for (uint16_t j = 0; t->keys[s] && j < t->count[s]; j++)
-            put_u16(b, t->cls[t->first[s] + j]);
+        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
+            put_u16(b, (uint16_t)t->e[t->slot[s].first + j].cls);
     for (size_t s = 0; s < t->nslot; s++)
-        for (uint16_t j = 0; t->keys[s] && j < t->count[s]; j++) {
-            long q = lroundf(t->w[t->first[s] + j] / scale);
+        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++) {
+            long q = lroundf(t->e[t->slot[s].first + j].w / scale);
             if (q > 32767)
                 q = 32767;
             if (q < -32767)
@@ -200,6 +200,7 @@ int model_write(const dyad_model *m, unsigned char **out, size_t *len)
     }
     put_map(&b, &m->lemma);
     put_table(&b, &m->tagw);
+    put_table(&b, &m->tagw2);
     put_table(&b, &m->parsew);
     if (b.failed) {
         buf_free(&b);
@@ -291,18 +292,17 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
         return -1;
     uint64_t *keys = malloc((nfeat ? nfeat : 1) * sizeof *keys);
     uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
-    uint16_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
-    t->cls = malloc((nentry ? nentry : 1) * sizeof *t->cls);
-    t->w = malloc((nentry ? nentry : 1) * sizeof *t->w);
+    uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
+    t->e = malloc((nentry ? nentry : 1) * sizeof *t->e);
     int rc = -1;
-    if (!keys || !offs || !counts || !t->cls || !t->w) {
+    if (!keys || !offs || !counts || !t->e) {
         r->bad = 2;
         goto done;
     }
     uint64_t sum = 0;
     for (uint64_t i = 0; i < nfeat; i++) {
         keys[i] = get_n(r, 8);
-        counts[i] = (uint16_t)get_n(r, 2);
+        counts[i] = (uint32_t)get_n(r, 2);
         offs[i] = (uint32_t)sum;
         sum += counts[i];
         if (sum > nentry)
@@ -311,12 +311,12 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     if (sum != nentry)
         goto done;
     for (uint64_t i = 0; i < nentry; i++) {
-        t->cls[i] = (uint16_t)get_n(r, 2);
-        if (t->cls[i] >= nclass)
+        t->e[i].cls = (uint32_t)get_n(r, 2);
+        if (t->e[i].cls >= nclass)
             goto done;
     }
     for (uint64_t i = 0; i < nentry; i++)
-        t->w[i] = (float)(int16_t)(uint16_t)get_n(r, 2) * scale;
+        t->e[i].w = (float)(int16_t)(uint16_t)get_n(r, 2) * scale;
     t->nclass = nc;
     t->nentry = (size_t)nentry;
     int ix = wtable_index(t, keys, offs, counts, (size_t)nfeat);
@@ -339,9 +339,21 @@ void model_free(dyad_model *m)
     u64map_free(&m->ambig);
     u64map_free(&m->lemma);
     wtable_free(&m->tagw);
+    wtable_free(&m->tagw2);
     wtable_free(&m->parsew);
     arena_free(&m->strings);
     free(m);
+}
+
+void model_index_upos(dyad_model *m)
+{
+    uint8_t next = 0;
+    for (uint32_t i = 0; i < m->ntag && i < 256; i++) {
+        uint32_t j = 0;
+        while (j < i && strcmp(m->upos[j], m->upos[i]) != 0)
+            j++;
+        m->upos_id[i] = j < i ? m->upos_id[j] : next++;
+    }
 }
 
 static dyad_status model_err(dyad_error *err, dyad_status st, const char *msg)
@@ -423,7 +435,7 @@ dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
         goto bad;
     if (get_map(&r, &m->lemma, m->nscript) < 0)
         goto bad;
-    if (get_table(&r, &m->tagw, m->ntag) < 0)
+    if (get_table(&r, &m->tagw, m->ntag) < 0 || get_table(&r, &m->tagw2, m->ntag) < 0)
         goto bad;
     if (get_table(&r, &m->parsew, TR_LEFT + 2 * m->nlabel) < 0)
         goto bad;
@@ -431,6 +443,7 @@ dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
         why = "model file has unread bytes";
         goto bad;
     }
+    model_index_upos(m);
     *out = m;
     return DYAD_OK;
 oom:
@@ -459,6 +472,7 @@ dyad_status syntax_analyze(const dyad_model *m, arena *a, const char *const *for
     tagger_prepare(m, w, n);
     tagger_tag(m, w, n);
     for (size_t i = 0; i < n; i++) {
+        w[i].upos = m->upos_id[w[i].tag];
         w[i].lemma = lemma_of(m, a, w[i].form, w[i].len, w[i].tag);
         if (!w[i].lemma)
             return DYAD_ENOMEM;

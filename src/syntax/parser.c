@@ -141,6 +141,9 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
 #define WD(i) ((i) > 0 ? w[(i) - 1].h_lower : (i) == 0 ? WROOT : WNONE)
 #define TG(i) ((i) > 0 ? (uint64_t)w[(i) - 1].tag : (i) == 0 ? (uint64_t)ntag : (uint64_t)ntag + 1)
 #define LB(i) ((i) >= 0 && s->label[i] >= 0 ? (uint64_t)s->label[i] : (uint64_t)nlabel + ((i) >= 0))
+#define UP(i) ((i) > 0 ? (uint64_t)w[(i) - 1].upos : (i) == 0 ? 300u : 301u)
+#define AC(i) ((i) > 0 ? (uint64_t)w[(i) - 1].ac : (i) == 0 ? 1000001u : 1000002u)
+#define SF(i) ((i) > 0 ? w[(i) - 1].h_sfx[2] : (i) == 0 ? WROOT : WNONE)
     int n = s->n;
     int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1;
     int s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
@@ -258,10 +261,30 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
     out[k++] = F2(82, s1p, LB(s1));
     out[k++] = F1(83, s0 >= 0 && s0h >= 0);
     out[k++] = F2(84, WD(s0h), s0p);
+    /* ambiguity classes (a word-class proxy) and suffixes (for rare words) */
+    out[k++] = F1(85, AC(s0));
+    out[k++] = F1(86, AC(n0));
+    out[k++] = F2(87, AC(s0), AC(n0));
+    out[k++] = F2(88, n0w, n1w);
+    out[k++] = F2(89, SF(n0), n0p);
+    out[k++] = F2(90, SF(s0), s0p);
+    out[k++] = F3(91, s0p, LB(s0l), LB(s0r));
+    out[k++] = F3(92, s0p, n0p, LB(n0l));
+    /* the same contexts with UPOS alone, which generalize across XPOS */
+    out[k++] = F2(93, UP(s0), UP(n0));
+    out[k++] = F3(94, UP(s0), UP(n0), UP(n1));
+    out[k++] = F3(95, UP(s1), UP(s0), UP(n0));
+    out[k++] = F3(96, UP(n0), UP(n1), UP(n2));
+    out[k++] = F3(97, UP(s0), UP(n0), dist);
+    out[k++] = F3(98, UP(s0h), UP(s0), UP(n0));
+    out[k++] = F3(99, UP(s0), LB(s0), UP(n0));
     return k;
 #undef WD
 #undef TG
 #undef LB
+#undef AC
+#undef UP
+#undef SF
 }
 
 int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)

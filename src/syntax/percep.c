@@ -23,45 +23,60 @@ static size_t pow2_at_least(size_t n)
     return s;
 }
 
+/* Probing is memory-bound: hash all keys and prefetch their slots first,
+ * then read the slots and prefetch their entries, then add. */
 void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
 {
     if (!t->nslot)
         return;
     size_t mask = t->nslot - 1;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t k = keys[i];
-        size_t s = (size_t)(k ^ (k >> 29)) & mask;
-        while (t->keys[s] && t->keys[s] != k)
-            s = (s + 1) & mask;
-        if (!t->keys[s])
-            continue;
-        const uint16_t *c = t->cls + t->first[s];
-        const float *w = t->w + t->first[s];
-        for (uint16_t j = 0; j < t->count[s]; j++)
-            scores[c[j]] += w[j];
+    size_t idx[128];
+    while (n) {
+        size_t m = n < 128 ? n : 128;
+        for (size_t i = 0; i < m; i++) {
+            idx[i] = (size_t)(keys[i] ^ (keys[i] >> 29)) & mask;
+#if defined(__GNUC__)
+            __builtin_prefetch(&t->slot[idx[i]]);
+#endif
+        }
+        for (size_t i = 0; i < m; i++) {
+            size_t s = idx[i];
+            while (t->slot[s].key && t->slot[s].key != keys[i])
+                s = (s + 1) & mask;
+            idx[i] = s;
+#if defined(__GNUC__)
+            if (t->slot[s].key)
+                __builtin_prefetch(&t->e[t->slot[s].first]);
+#endif
+        }
+        for (size_t i = 0; i < m; i++) {
+            const wslot *sl = &t->slot[idx[i]];
+            if (!sl->key)
+                continue;
+            const wentry *e = t->e + sl->first;
+            for (uint32_t j = 0; j < sl->count; j++)
+                scores[e[j].cls] += e[j].w;
+        }
+        keys += m;
+        n -= m;
     }
 }
 
 void wtable_free(wtable *t)
 {
-    free(t->keys);
-    free(t->first);
-    free(t->count);
-    free(t->cls);
-    free(t->w);
+    free(t->slot);
+    free(t->e);
     memset(t, 0, sizeof *t);
 }
 
 int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
-                 const uint16_t *counts, size_t nfeat)
+                 const uint32_t *counts, size_t nfeat)
 {
     if (nfeat > ((size_t)1 << 38))
         return -1;
     size_t nslot = pow2_at_least(nfeat * 2 + 1);
-    t->keys = calloc(nslot, sizeof *t->keys);
-    t->first = calloc(nslot, sizeof *t->first);
-    t->count = calloc(nslot, sizeof *t->count);
-    if (!t->keys || !t->first || !t->count)
+    t->slot = calloc(nslot, sizeof *t->slot);
+    if (!t->slot)
         return -1;
     t->nslot = nslot;
     t->nfeat = nfeat;
@@ -71,14 +86,14 @@ int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
         if (!k)
             return -2;
         size_t s = (size_t)(k ^ (k >> 29)) & mask;
-        while (t->keys[s]) {
-            if (t->keys[s] == k)
+        while (t->slot[s].key) {
+            if (t->slot[s].key == k)
                 return -2;
             s = (s + 1) & mask;
         }
-        t->keys[s] = k;
-        t->first[s] = offs[i];
-        t->count[s] = counts[i];
+        t->slot[s].key = k;
+        t->slot[s].first = offs[i];
+        t->slot[s].count = counts[i];
     }
     return 0;
 }
@@ -231,11 +246,10 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
     }
     uint64_t *fk = malloc((nfeat ? nfeat : 1) * sizeof *fk);
     uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
-    uint16_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
-    out->cls = malloc((nentry ? nentry : 1) * sizeof *out->cls);
-    out->w = malloc((nentry ? nentry : 1) * sizeof *out->w);
+    uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
+    out->e = malloc((nentry ? nentry : 1) * sizeof *out->e);
     int rc = -1;
-    if (!fk || !offs || !counts || !out->cls || !out->w || nentry > UINT32_MAX)
+    if (!fk || !offs || !counts || !out->e || nentry > UINT32_MAX)
         goto done;
     size_t fi = 0, ei = 0;
     for (size_t i = 0; i < p->nslot; i++) {
@@ -244,15 +258,15 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
         for (uint16_t j = 0; j < f->n; j++) {
             double a = (f->e[j].tot + (double)(p->clock - f->e[j].ts) * f->e[j].w) / T;
             if (fabs(a) >= min_abs) {
-                out->cls[ei] = f->e[j].cls;
-                out->w[ei] = (float)a;
+                out->e[ei].cls = f->e[j].cls;
+                out->e[ei].w = (float)a;
                 ei++;
             }
         }
         if (ei > start) {
             fk[fi] = f->key;
             offs[fi] = (uint32_t)start;
-            counts[fi] = (uint16_t)(ei - start);
+            counts[fi] = (uint32_t)(ei - start);
             fi++;
         }
     }
@@ -264,5 +278,56 @@ done:
     free(counts);
     if (rc < 0)
         wtable_free(out);
+    return rc;
+}
+
+int wtable_prune(wtable *t, float min_abs)
+{
+    size_t nfeat = 0, nentry = 0;
+    for (size_t s = 0; s < t->nslot; s++) {
+        wslot *sl = &t->slot[s];
+        if (!sl->key)
+            continue;
+        uint32_t k = 0;
+        for (uint32_t j = 0; j < sl->count; j++)
+            if (fabsf(t->e[sl->first + j].w) >= min_abs)
+                t->e[sl->first + k++] = t->e[sl->first + j];
+        sl->count = k;
+        if (k) {
+            nfeat++;
+            nentry += k;
+        }
+    }
+    uint64_t *keys = malloc((nfeat ? nfeat : 1) * sizeof *keys);
+    uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
+    uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
+    wentry *e = malloc((nentry ? nentry : 1) * sizeof *e);
+    int rc = -1;
+    if (!keys || !offs || !counts || !e)
+        goto done;
+    size_t fi = 0, ei = 0;
+    for (size_t s = 0; s < t->nslot; s++) {
+        const wslot *sl = &t->slot[s];
+        if (!sl->key || !sl->count)
+            continue;
+        keys[fi] = sl->key;
+        offs[fi] = (uint32_t)ei;
+        counts[fi] = sl->count;
+        memcpy(e + ei, t->e + sl->first, sl->count * sizeof *e);
+        ei += sl->count;
+        fi++;
+    }
+    uint32_t nclass = t->nclass;
+    wtable_free(t);
+    t->nclass = nclass;
+    t->e = e;
+    t->nentry = nentry;
+    e = NULL;
+    rc = wtable_index(t, keys, offs, counts, nfeat) == 0 ? 0 : -1;
+done:
+    free(keys);
+    free(offs);
+    free(counts);
+    free(e);
     return rc;
 }

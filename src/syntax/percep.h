@@ -31,15 +31,24 @@ static inline uint64_t feat_final(uint64_t h)
 
 uint64_t feat_str(const char *s, size_t n);
 
-/* The frozen table. */
+/* The frozen table: one 16-byte slot per feature (a probe is one cache
+ * line), its weights in a run of 8-byte entries. */
+typedef struct wslot {
+    uint64_t key;          /* 0 = empty */
+    uint32_t first;        /* first entry of the feature */
+    uint32_t count;        /* its number of entries */
+} wslot;
+
+typedef struct wentry {
+    float w;
+    uint32_t cls;
+} wentry;
+
 typedef struct wtable {
     uint32_t nclass;
     size_t nslot;          /* power of two */
-    uint64_t *keys;        /* nslot, 0 = empty */
-    uint32_t *first;       /* nslot: first entry of the feature */
-    uint16_t *count;       /* nslot: its number of entries */
-    uint16_t *cls;         /* nentry */
-    float *w;              /* nentry */
+    wslot *slot;
+    wentry *e;             /* nentry */
     size_t nfeat, nentry;
 } wtable;
 
@@ -50,7 +59,11 @@ void wtable_free(wtable *t);
  * the model reader and by freezing).  feat_keys[i] owns entries
  * [offs[i], offs[i] + counts[i]).  Returns 0, -1 on OOM, -2 on a duplicate key. */
 int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
-                 const uint16_t *counts, size_t nfeat);
+                 const uint32_t *counts, size_t nfeat);
+
+/* Drop the weights smaller than min_abs (and features left with none).
+ * Returns -1 when out of memory (the table is then empty). */
+int wtable_prune(wtable *t, float min_abs);
 
 /* Training weights. */
 typedef struct ptrain ptrain;

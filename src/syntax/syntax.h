@@ -38,6 +38,7 @@ typedef struct lemma_script {
 struct dyad_model {
     uint32_t ntag;              /* joint UPOS+XPOS classes */
     const char **upos, **xpos;
+    uint8_t upos_id[256];       /* joint tag -> small UPOS number (derived) */
     uint32_t nlabel;            /* dependency relations */
     const char **label;
     uint32_t root_label;
@@ -45,7 +46,7 @@ struct dyad_model {
     uint32_t nscript;
     lemma_script *script;
     u64map lemma;               /* form/suffix + tag keys -> script id */
-    wtable tagw, parsew;
+    wtable tagw, tagw2, parsew;   /* tagger passes 1 and 2, parser */
     arena strings;              /* every string above */
 };
 
@@ -57,6 +58,8 @@ typedef struct syn_word {
     uint32_t ac;                /* ambiguity class, 0 = unknown word */
     uint32_t flags;
     int tag;                    /* joint tag class */
+    int tag1;                   /* the first tagger pass's guess */
+    int upos;                   /* upos_id of tag */
     int head;                   /* 0 = root */
     int label;
     const char *lemma;
@@ -64,16 +67,20 @@ typedef struct syn_word {
 
 /* Fill the hashes and ambiguity classes of w[0..n) (forms set). */
 void tagger_prepare(const dyad_model *m, syn_word *w, size_t n);
-#define TAGGER_MAX_FEATS 48
-/* The features of word i given the tags of the words before it. */
-size_t tagger_features(const syn_word *w, size_t n, size_t i, uint64_t *out);
-/* Tag w[0..n) greedily left to right. */
+#define TAGGER_MAX_FEATS 64
+/* The features of word i given the tags of the words before it; pass 2 also
+ * sees the first pass's tags of the word and the words after it. */
+size_t tagger_features(const syn_word *w, size_t n, size_t i, int pass, uint64_t *out);
+/* One greedy left-to-right pass with table t (pass 1 also sets tag1). */
+void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass);
+/* Tag w[0..n): pass 1, then pass 2 when the model has it. */
 void tagger_tag(const dyad_model *m, syn_word *w, size_t n);
 
 /* Learn nothing; look up: the lemma of a form with a tag, in `a` (NULL on OOM). */
 const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag);
 uint64_t lemma_key_form(const char *form, size_t len, const char *xpos);
 uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos);
+uint64_t lemma_key_any(const char *form, size_t len);
 uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos);
 /* The script turning form into lemma. */
 void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_script *out,
@@ -81,7 +88,7 @@ void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_scr
 
 /* The parser's transitions: SHIFT, REDUCE, LEFT-l, RIGHT-l. */
 enum { TR_SHIFT = 0, TR_REDUCE = 1, TR_LEFT = 2 };
-#define PARSER_MAX_FEATS 96
+#define PARSER_MAX_FEATS 112
 
 typedef struct pstate {
     int n;                      /* words 1..n; 0 is the root */
@@ -112,6 +119,8 @@ dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
 /* Serialize m; *out is malloc'd. */
 int model_write(const dyad_model *m, unsigned char **out, size_t *len);
 void model_free(dyad_model *m);
+/* Fill m->upos_id from m->upos. */
+void model_index_upos(dyad_model *m);
 uint64_t model_checksum(const unsigned char *p, size_t n);
 
 #endif

@@ -4,7 +4,8 @@
  * UPOS+XPOS pair (102 pairs in EWT), so the two tag sets never disagree.
  * Features: the word, its affixes and shape, two words each side, the two
  * previous tags, and the word's ambiguity class (the set of tags it had in
- * training when frequent), which gives a cheap look-ahead at the next words. */
+ * training when frequent), which gives a cheap look-ahead at the next words.
+ * A second pass sees the first pass's tags on the right as well. */
 #include "syntax/syntax.h"
 
 #include <string.h>
@@ -75,7 +76,7 @@ void tagger_prepare(const dyad_model *m, syn_word *w, size_t n)
 #define F2(id, a, b) feat_final(feat_mix(feat_mix((id), (a)), (b)))
 #define F3(id, a, b, c) feat_final(feat_mix(feat_mix(feat_mix((id), (a)), (b)), (c)))
 
-size_t tagger_features(const syn_word *w, size_t n, size_t i, uint64_t *out)
+size_t tagger_features(const syn_word *w, size_t n, size_t i, int pass, uint64_t *out)
 {
     const uint64_t NONE = 0x5bd1e995u;
     const syn_word *x = &w[i];
@@ -126,22 +127,49 @@ size_t tagger_features(const syn_word *w, size_t n, size_t i, uint64_t *out)
     out[k++] = F2(35, x->h_sfx[2], ap1);
     out[k++] = F2(36, t1, wp1);
     out[k++] = F2(37, x->ac, x->h_sfx[1]);
+    /* capitalization in context: proper nouns come in runs, after "the" ... */
+    out[k++] = F2(50, x->flags, t1);
+    out[k++] = F2(51, x->flags, fp1);
+    out[k++] = F3(52, x->flags, x->h_sfx[2], i == 0);
+    out[k++] = F2(53, wm1, x->flags);
+    if (pass == 2) {
+        uint64_t q0 = (uint64_t)x->tag1;
+        uint64_t q1 = i + 1 < n ? (uint64_t)w[i + 1].tag1 : 1000;
+        uint64_t q2 = i + 2 < n ? (uint64_t)w[i + 2].tag1 : 1000;
+        out[k++] = F1(40, q0);
+        out[k++] = F1(41, q1);
+        out[k++] = F2(42, q1, q2);
+        out[k++] = F2(43, x->h_lower, q1);
+        out[k++] = F2(44, t1, q1);
+        out[k++] = F3(45, t1, q0, q1);
+        out[k++] = F2(46, q0, x->h_lower);
+        out[k++] = F2(47, x->h_sfx[2], q1);
+    }
     return k;
 }
 
-void tagger_tag(const dyad_model *m, syn_word *w, size_t n)
+void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass)
 {
     uint64_t feats[TAGGER_MAX_FEATS];
     float scores[256];
-    uint32_t nt = m->ntag <= 256 ? m->ntag : 256;
+    uint32_t nt = ntag <= 256 ? ntag : 256;
     for (size_t i = 0; i < n; i++) {
-        size_t nf = tagger_features(w, n, i, feats);
+        size_t nf = tagger_features(w, n, i, pass, feats);
         memset(scores, 0, nt * sizeof *scores);
-        wtable_score(&m->tagw, feats, nf, scores);
+        wtable_score(t, feats, nf, scores);
         int best = 0;
         for (uint32_t c = 1; c < nt; c++)
             if (scores[c] > scores[best])
                 best = (int)c;
         w[i].tag = best;
+        if (pass == 1)
+            w[i].tag1 = best;
     }
+}
+
+void tagger_tag(const dyad_model *m, syn_word *w, size_t n)
+{
+    tagger_run(&m->tagw, m->ntag, w, n, 1);
+    if (m->tagw2.nslot)
+        tagger_run(&m->tagw2, m->ntag, w, n, 2);
 }

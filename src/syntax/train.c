@@ -67,6 +67,8 @@ void dyad_train_options_init(dyad_train_options *o)
     o->parser_epochs = 15;
     o->folds = 4;
     o->seed = 1;
+    o->prune_tagger = 0.3;
+    o->prune_parser = 1.0;
 }
 
 static dyad_status fail(trainer *t, dyad_status st, const char *fmt, ...)
@@ -371,6 +373,9 @@ static dyad_status learn_lexicon(trainer *t)
     }
     u64map_free(&classes);
     free(wt.v);
+    /* Now that the classes exist, give the training words theirs. */
+    for (size_t i = 0; i < t->train.n; i++)
+        tagger_prepare(m, t->train.s[i].w, t->train.s[i].c.n);
     say(t, "%zu frequent words in %u ambiguity classes", m->ambig.n, nclass);
 
     /* Lemma scripts. */
@@ -398,7 +403,8 @@ static dyad_status learn_lexicon(trainer *t)
             const char *xpos = m->xpos[s->gtag[k]];
             uint64_t kf = lemma_key_form(cw->form, flen, xpos);
             if (kvs_add(&lk, kf, (uint32_t)id) < 0 ||
-                kvs_add(&lk, lemma_key_lower(cw->form, flen, xpos), (uint32_t)id) < 0)
+                kvs_add(&lk, lemma_key_lower(cw->form, flen, xpos), (uint32_t)id) < 0 ||
+                kvs_add(&lk, lemma_key_any(cw->form, flen), (uint32_t)id) < 0)
                 goto oom;
             uint32_t dummy;
             if (u64map_get(&seen, kf, &dummy))
@@ -451,7 +457,7 @@ static void shuffle(trainer *t, size_t *order, size_t n)
     }
 }
 
-static int tagger_epoch(trainer *t, ptrain *p, const size_t *order, size_t n)
+static int tagger_epoch(trainer *t, ptrain *p, const size_t *order, size_t n, int pass)
 {
     uint64_t feats[TAGGER_MAX_FEATS];
     float scores[256];
@@ -459,7 +465,7 @@ static int tagger_epoch(trainer *t, ptrain *p, const size_t *order, size_t n)
     for (size_t oi = 0; oi < n; oi++) {
         tsent *s = &t->train.s[order[oi]];
         for (size_t i = 0; i < s->c.n; i++) {
-            size_t nf = tagger_features(s->w, s->c.n, i, feats);
+            size_t nf = tagger_features(s->w, s->c.n, i, pass, feats);
             memset(scores, 0, nt * sizeof *scores);
             ptrain_score(p, feats, nf, scores);
             int best = 0;
@@ -490,10 +496,11 @@ static double tag_accuracy(const dyad_model *m, corpus *c)
     return all ? 100.0 * (double)ok / (double)all : 0;
 }
 
-/* Train on order[0..n) for exactly `epochs` epochs (or choose on dev when
- * choose != NULL), leaving the frozen weights in *out. */
+/* Train pass `pass` on order[0..n) for exactly `epochs` epochs (or choose on
+ * dev when choose != NULL), leaving the frozen weights in *out.  Pass 2
+ * learns from the tag1 already in the training words. */
 static dyad_status train_tagger(trainer *t, size_t *order, size_t n, int epochs, int *choose,
-                                wtable *out)
+                                int pass, wtable *out)
 {
     ptrain *p = ptrain_new(t->m->ntag);
     if (!p)
@@ -503,7 +510,7 @@ static dyad_status train_tagger(trainer *t, size_t *order, size_t n, int epochs,
     memset(out, 0, sizeof *out);
     for (int e = 1; e <= epochs; e++) {
         shuffle(t, order, n);
-        if (tagger_epoch(t, p, order, n) < 0)
+        if (tagger_epoch(t, p, order, n, pass) < 0)
             goto oom;
         if (!choose && e < epochs)
             continue;
@@ -514,12 +521,13 @@ static dyad_status train_tagger(trainer *t, size_t *order, size_t n, int epochs,
             *out = w;
             break;
         }
-        wtable keep = t->m->tagw;
-        t->m->tagw = w;
+        wtable *slot = pass == 1 ? &t->m->tagw : &t->m->tagw2;
+        wtable keep = *slot;
+        *slot = w;
         double acc = tag_accuracy(t->m, &t->dev);
-        t->m->tagw = keep;
-        say(t, "tagger epoch %d: dev joint tag accuracy %.2f%% (%zu features)", e, acc,
-            w.nfeat);
+        *slot = keep;
+        say(t, "tagger pass %d epoch %d: dev joint tag accuracy %.2f%% (%zu features)", pass,
+            e, acc, w.nfeat);
         if (acc > best) {
             best = acc;
             best_epoch = e;
@@ -813,6 +821,7 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
         if (strcmp(labels.s[i], "root") == 0)
             m->root_label = (uint32_t)i;
     }
+    model_index_upos(m);
     say(&t, "%u tag pairs, %u relations", m->ntag, m->nlabel);
     if ((st = learn_lexicon(&t)) != DYAD_OK)
         goto done;
@@ -829,49 +838,79 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
     }
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    int tag_epochs = 0;
-    st = train_tagger(&t, order, n, o->tagger_epochs, &tag_epochs, &m->tagw);
+    /* Pass 1, chosen on dev; then its jackknifed guesses on train for pass 2. */
+    int e1 = 0, e2 = 0, folds = o->folds;
+    if (folds < 2 || (size_t)folds > n)
+        folds = 0;
+    st = train_tagger(&t, order, n, o->tagger_epochs, &e1, 1, &m->tagw);
+    if (st != DYAD_OK)
+        goto tagged;
+    say(&t, "tagger pass 1: epoch %d chosen", e1);
+    for (int f = 0; f < folds; f++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if ((int)(i % (size_t)folds) != f)
+                order[k++] = i;
+        wtable w;
+        if ((st = train_tagger(&t, order, k, e1, NULL, 1, &w)) != DYAD_OK)
+            goto tagged;
+        for (size_t i = (size_t)f; i < n; i += (size_t)folds)
+            tagger_run(&w, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 1);
+        wtable_free(&w);
+    }
+    if (!folds)
+        for (size_t i = 0; i < n; i++)
+            tagger_run(&m->tagw, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 1);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    st = train_tagger(&t, order, n, o->tagger_epochs, &e2, 2, &m->tagw2);
+    if (st != DYAD_OK)
+        goto tagged;
+    say(&t, "tagger pass 2: epoch %d chosen", e2);
+    /* The parser learns from tags as good as it will see: each fold tagged by
+     * a second pass trained on the other folds. */
+    for (int f = 0; f < folds; f++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if ((int)(i % (size_t)folds) != f)
+                order[k++] = i;
+        wtable w;
+        if ((st = train_tagger(&t, order, k, e2, NULL, 2, &w)) != DYAD_OK)
+            goto tagged;
+        long ok = 0, all = 0;
+        for (size_t i = (size_t)f; i < n; i += (size_t)folds) {
+            tsent *s = &t.train.s[i];
+            tagger_run(&w, m->ntag, s->w, s->c.n, 2);
+            for (size_t q = 0; q < s->c.n; q++, all++)
+                ok += s->w[q].tag == s->gtag[q];
+        }
+        wtable_free(&w);
+        say(&t, "jackknife fold %d/%d: tag accuracy %.2f%%", f + 1, folds,
+            all ? 100.0 * (double)ok / (double)all : 0.0);
+    }
+    if (!folds)
+        for (size_t i = 0; i < n; i++)
+            tagger_run(&m->tagw2, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 2);
+tagged:
+    for (size_t i = 0; i < n; i++)
+        for (size_t q = 0; q < t.train.s[i].c.n; q++)
+            t.train.s[i].w[q].upos = m->upos_id[t.train.s[i].w[q].tag];
     if (st != DYAD_OK) {
         free(order);
         goto done;
     }
-    say(&t, "tagger: epoch %d chosen", tag_epochs);
-    /* Jackknife: tag each fold with a tagger trained on the others. */
-    int folds = o->folds;
-    if (folds >= 2 && (size_t)folds <= n) {
-        wtable full = m->tagw;
-        for (int f = 0; f < folds; f++) {
-            size_t k = 0;
-            for (size_t i = 0; i < n; i++)
-                if ((int)(i % (size_t)folds) != f)
-                    order[k++] = i;
-            wtable w;
-            st = train_tagger(&t, order, k, tag_epochs, NULL, &w);
-            if (st != DYAD_OK) {
-                m->tagw = full;
-                free(order);
-                goto done;
-            }
-            m->tagw = w;
-            long ok = 0, all = 0;
-            for (size_t i = (size_t)f; i < n; i += (size_t)folds) {
-                tsent *s = &t.train.s[i];
-                tagger_tag(m, s->w, s->c.n);
-                for (size_t q = 0; q < s->c.n; q++, all++)
-                    ok += s->w[q].tag == s->gtag[q];
-            }
-            wtable_free(&w);
-            say(&t, "jackknife fold %d/%d: tag accuracy %.2f%%", f + 1, folds,
-                all ? 100.0 * (double)ok / (double)all : 0.0);
-        }
-        m->tagw = full;
-    } else {
-        for (size_t i = 0; i < n; i++)
-            tagger_tag(m, t.train.s[i].w, t.train.s[i].c.n);
-    }
     free(order);
     if ((st = train_parser(&t, o->parser_epochs)) != DYAD_OK)
         goto done;
+    /* Weights this small change no decision on dev but fill half the file. */
+    if ((o->prune_tagger > 0 && (wtable_prune(&m->tagw, (float)o->prune_tagger) < 0 ||
+                                 wtable_prune(&m->tagw2, (float)o->prune_tagger) < 0)) ||
+        (o->prune_parser > 0 && wtable_prune(&m->parsew, (float)o->prune_parser) < 0)) {
+        st = fail(&t, DYAD_ENOMEM, "out of memory");
+        goto done;
+    }
+    say(&t, "final model: tagger %zu + %zu features, parser %zu features, %zu weights",
+        m->tagw.nfeat, m->tagw2.nfeat, m->parsew.nfeat, m->parsew.nentry);
     report(&t, "dev", &t.dev);
     if (t.test.n)
         report(&t, "test", &t.test);

@@ -167,6 +167,8 @@ static dyad_model *train_tiny(void)
     o.tagger_epochs = 3;
     o.parser_epochs = 3;
     o.folds = 2;
+    o.prune_tagger = 0;
+    o.prune_parser = 0;
     dyad_model *m = NULL;
     dyad_error err;
     memset(&err, 0, sizeof err);
