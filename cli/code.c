@@ -20,6 +20,8 @@ static void code_usage(FILE *fp)
             "                                   dictionaries; kinds not given are built in\n"
             "  --errors F                       document errors as JSON lines to F\n"
             "  --stats F                        counts and timing as a JSON object to F\n"
+            "  --quotes F                       direct quotations with speakers, JSON lines to F\n"
+            "  --no-quotes                      do not look for quotations while coding\n"
             "  --no-headlines                   do not code headline lines\n");
 }
 
@@ -27,7 +29,7 @@ typedef struct code_run {
     const dyad_coder *coder;
     const dyad_options *opts;
     dyad_format format;
-    FILE *out, *errors;
+    FILE *out, *errors, *quotes;
     long long docs, errs, events, sentences, tokens, bytes;
 } code_run;
 
@@ -98,6 +100,13 @@ static int code_stream(code_run *run, FILE *fp, const char *name, dyad_input kin
             }
             continue;
         }
+        if (run->quotes) {
+            dyad_error qerr = {0};
+            dyad_quotes *q = dyad_quotes_doc(run->coder, doc, run->opts, &qerr);
+            if (q)
+                dyad_quotes_write(q, cli_sink, run->quotes);
+            dyad_quotes_free(q);
+        }
         run->events += (long long)dyad_result_event_count(res);
         run->sentences += (long long)dyad_result_sentence_count(res);
         run->tokens += (long long)dyad_result_token_count(res);
@@ -123,7 +132,7 @@ int cmd_code(int argc, char **argv)
     int nfiles = 0;
     int input = -1;
     dyad_format format = DYAD_FORMAT_JSONL;
-    const char *date = NULL, *errors_path = NULL, *stats_path = NULL;
+    const char *date = NULL, *errors_path = NULL, *stats_path = NULL, *quotes_path = NULL;
     dyad_options opts;
     dyad_options_init(&opts);
 
@@ -164,6 +173,10 @@ int cmd_code(int argc, char **argv)
             errors_path = argv[++i];
         } else if (strcmp(a, "--stats") == 0 && has_value) {
             stats_path = argv[++i];
+        } else if (strcmp(a, "--quotes") == 0 && has_value) {
+            quotes_path = argv[++i];
+        } else if (strcmp(a, "--no-quotes") == 0) {
+            opts.quotes = 0;
         } else if (strcmp(a, "--no-headlines") == 0) {
             opts.code_headlines = 0;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -217,6 +230,17 @@ int cmd_code(int argc, char **argv)
             return 1;
         }
     }
+    if (quotes_path) {
+        run.quotes = fopen(quotes_path, "w");
+        if (!run.quotes) {
+            fprintf(stderr, "dyad code: cannot write %s: %s\n", quotes_path, strerror(errno));
+            if (run.errors)
+                fclose(run.errors);
+            dyad_coder_free(coder);
+            dyad_dict_free(dict);
+            return 1;
+        }
+    }
     dyad_write_header(format, cli_sink, stdout);
     int fatal = 0;
     if (nfiles == 0)
@@ -251,6 +275,10 @@ int cmd_code(int argc, char **argv)
     }
     if (run.errors)
         fclose(run.errors);
+    if (run.quotes && fclose(run.quotes) != 0) {
+        fprintf(stderr, "dyad code: cannot write %s\n", quotes_path);
+        fatal = 1;
+    }
     if (stats_path) {
         FILE *sf = fopen(stats_path, "w");
         if (sf) {

@@ -71,8 +71,9 @@ typedef struct dyad_options {
     int comma_bmin, comma_bmax; /* initial clause (0, 0: off) */
     int comma_emin, comma_emax; /* terminal clause (2, 8) */
     int code_headlines;    /* code the headline line of a text document (default 1) */
-    int quotes;            /* find quotations: their speakers stand for "we"/"I" inside
-                              them, and events coded inside one carry its id (default 1) */
+    int quotes;            /* find quotations while coding: their speakers stand for
+                              "we"/"I" inside them, and an event coded inside one carries
+                              its id, as dyad_quotes_doc numbers them (default 1) */
 } dyad_options;
 
 void dyad_options_init(dyad_options *opts);
@@ -272,10 +273,6 @@ size_t dyad_result_sentence_count(const dyad_result *result);
 size_t dyad_result_token_count(const dyad_result *result);
 dyad_span dyad_result_sentence(const dyad_result *result, size_t i);
 dyad_discard dyad_result_discard(const dyad_result *result);
-/* The document's quotations (see below), or NULL when options.quotes is 0.
- * They belong to the result. */
-typedef struct dyad_quotes dyad_quotes;
-const dyad_quotes *dyad_result_quotes(const dyad_result *result);
 
 /* --------------------------------------------------------------- output */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "read/doc.h"
+#include "quotes.h"
 #include "result.h"
 
 int event_list_push(arena *a, event_list *l, const raw_event *e)
@@ -191,6 +192,38 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
     }
 }
 
+/* The quotation holding byte `at`, or NULL. */
+static const quote_rec *quote_at(const quote_rec *q, size_t n, uint32_t at, size_t *index)
+{
+    for (size_t i = 0; i < n; i++)
+        if (at >= q[i].start && at < q[i].end) {
+            *index = i;
+            return &q[i];
+        }
+    return NULL;
+}
+
+/* Inside a quotation, "we" and "I" are its speaker (or the speaker's side:
+ * "we are not going to work with the Assad regime," Harf said). */
+static void resolve_first_person(clause_view *v, const quote_rec *q, size_t nq)
+{
+    for (uint32_t s = 0; s < v->nslot && nq; s++) {
+        slot *sl = &v->slot[s];
+        if (sl->coded || sl->nm != 1 || sl->end != sl->start + 1 || v->cls[sl->start] != TC_PRON)
+            continue;
+        const char *w = v->tok[sl->start].norm;
+        if (strcmp(w, "we") && strcmp(w, "i") && strcmp(w, "us") && strcmp(w, "me"))
+            continue;
+        size_t qi;
+        const quote_rec *qr = quote_at(q, nq, v->tok[sl->start].start, &qi);
+        if (!qr || !qr->speaker_code || strncmp(qr->speaker_code, "---", 3) == 0)
+            continue;
+        sl->m[0].code = qr->speaker_code;
+        sl->m[0].coded = 1;
+        sl->coded = 1;
+    }
+}
+
 static void remember_referents(const clause_view *v, referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
@@ -285,6 +318,10 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
 
     event_list all = {0};
     referents ref = {0};
+    quote_rec *quotes = NULL;
+    size_t nquotes = 0;
+    if (eff.quotes && quotes_find(coder, &td, doc->text, cx.date, &r->mem, &quotes, &nquotes))
+        goto oom;
     size_t *ev_sent = NULL;
     const char **ev_issues = NULL;
     size_t ev_cap = 0;
@@ -312,6 +349,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         if (slots_find(&cx, &v))
             goto oom;
         resolve_pronouns(&v, &ref);
+        resolve_first_person(&v, quotes, nquotes);
         remember_referents(&v, &ref);
         size_t before = all.n;
         if (linear_code(&cx, &v, &all))
@@ -349,6 +387,15 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     }
     if (result_add_events(r, coder->dict, all.v, all.n, ev_sent, ev_issues))
         goto oom;
+    for (size_t i = 0; i < r->nev && nquotes; i++) {
+        size_t qi;
+        if (quote_at(quotes, nquotes, (uint32_t)r->ev[i].verb_span.start, &qi)) {
+            char id[24];
+            snprintf(id, sizeof id, "q%zu", qi + 1);
+            if (!(r->ev[i].quote = arena_strdup(&r->mem, id)))
+                goto oom;
+        }
+    }
     return r;
 oom:
     set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");

@@ -17,6 +17,7 @@ void dyad_options_init(dyad_options *o)
     o->comma_emin = 2;
     o->comma_emax = 8;
     o->code_headlines = 1;
+    o->quotes = 1;
 }
 
 /* A boolean is false iff its value contains "false" in any case. */

@@ -14,7 +14,7 @@ static const char *const own_fields[] = {
     "doc", "sentence", "date", "source", "target", "code", "root", "quad", "goldstein",
     "issues", "sentence_text", "sentence_start", "sentence_end", "source_text", "source_start",
     "source_end", "target_text", "target_start", "target_end", "verb_text", "verb_start",
-    "verb_end", "pattern", "pattern_origin", "title", "url", "news_source", NULL};
+    "verb_end", "pattern", "pattern_origin", "quote", "title", "url", "news_source", NULL};
 
 static int is_own(const char *k)
 {
@@ -101,6 +101,8 @@ static void write_jsonl_event(buf *b, const dyad_doc *doc, const dyad_event *e, 
     span_fields(b, "verb", doc, e->verb_span);
     json_str_field(b, "pattern", e->pattern, strlen(e->pattern));
     json_str_field(b, "pattern_origin", e->pattern_origin, strlen(e->pattern_origin));
+    if (e->quote)
+        json_str_field(b, "quote", e->quote, strlen(e->quote));
     if (extra->len)
         buf_append(b, extra->data, extra->len);
     buf_puts(b, "}\n");
