@@ -41,3 +41,10 @@ target_link_libraries(spec_runner PRIVATE PkgConfig::JANSSON)
 add_test(NAME spec COMMAND spec_runner $<TARGET_FILE:dyad> ${CMAKE_SOURCE_DIR}/tests/spec)
 set_tests_properties(spec PROPERTIES
   ENVIRONMENT "DYAD_SHARED=${CMAKE_SOURCE_DIR}/../shared;DYAD_SOURCE=${CMAKE_SOURCE_DIR}")
+
+# Scores `dyad quotes` against PolNeAR dev attributions and times the quotation
+# finder against the coder (it uses the library's internals, hence src/).
+add_executable(dyad-quotescore ${CMAKE_SOURCE_DIR}/tools/quotescore.c)
+target_include_directories(dyad-quotescore PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_compile_options(dyad-quotescore PRIVATE ${DYAD_WARNINGS})
+target_link_libraries(dyad-quotescore PRIVATE libdyad PkgConfig::JANSSON)

@@ -398,7 +398,7 @@ static uint32_t np_back(qctx *c, uint32_t lo, uint32_t j, span *out)
     uint32_t e = j, s = j;
     while (s > lo && e - s < 12 && (np_tok(c, s - 1) || np_link(c, s - 1, e)))
         s--;
-    while (s < e && np_link(c, s, e))
+    while (s < e && (np_link(c, s, e) || (c->tok[s].flags & (TOK_NUMBER | TOK_WORD)) == TOK_NUMBER))
         s++;
     if (s == e)
         return 0;
@@ -441,21 +441,39 @@ typedef struct attrib {
 } attrib;
 
 /* "…,” said X" / "…,” X said" / "…,” according to X": right after the mark. */
-static int after_mark(qctx *c, uint32_t close, attrib *at)
+static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence, attrib *at)
 {
     uint32_t hi = sent_end(c, close);
     uint32_t p = close + 1;
+    if (next_sentence && open == sent_first(c, open) && p >= hi && hi < c->ntok) {
+        /* the sentence ended inside the marks: “…?” Vitter demanded. */
+        const sentence *nx = &c->td->sent[c->sent_of[hi]];
+        if (!(nx->flags & SENT_PARAGRAPH))
+            hi = nx->first_token + nx->ntoken;
+    }
     for (uint32_t k = p; k < hi; k++)
         if (is_dq(&c->tok[k])) {
             hi = k;
             break;
         }
-    while (p < hi && (is_comma(&c->tok[p]) || is_dash(&c->tok[p])))
+    uint32_t dash = QUOTE_NONE;
+    while (p < hi && (is_comma(&c->tok[p]) || is_dash(&c->tok[p]))) {
+        if (is_dash(&c->tok[p]))
+            dash = p;
         p++;
+    }
     if (p >= hi)
         return 0;
     uint32_t n = cue_at(c, p, hi);
     span sp;
+    if (!n && dash != QUOTE_NONE && np_fwd(c, p, hi, &sp) && is_cap(&c->tok[sp.b - 1]) &&
+        (sp.b == hi || (c->tok[sp.b].flags & (TOK_PUNCT | TOK_SENT_END)))) {
+        /* “…” ― Sonya Herridge */
+        at->sp = sp;
+        at->cue = dash;
+        at->ncue = 1;
+        return at->found = 1;
+    }
     if (n) {
         int acc = n == 2;
         if (!acc && !in_list(invertible_cues, c->tok[p].norm))
@@ -488,7 +506,7 @@ static int after_mark(qctx *c, uint32_t close, attrib *at)
             q = k + 1;
         } else if (in_list(stop_words, t->norm) && !in_list(adverbs, t->norm) &&
                    !(t->flags & TOK_CAPITAL) && q + 1 < hi &&
-                   (norm_is(t, "for") || norm_is(t, "at") || norm_is(t, "with") ||
+                   (norm_is(t, "for") || norm_is(t, "at") || norm_is(t, "with") || norm_is(t, "of") ||
                     norm_is(t, "from") || norm_is(t, "in") || norm_is(t, "on"))) {
             span pp;
             if (!np_fwd(c, q + 1, hi, &pp))
@@ -514,6 +532,8 @@ static int after_mark(qctx *c, uint32_t close, attrib *at)
 static int before_mark(qctx *c, uint32_t open, attrib *at)
 {
     uint32_t lo = sent_first(c, open);
+    if (open == lo && open > 0 && norm_is(&c->tok[open - 1], ":"))
+        lo = sent_first(c, open - 1);  /* The New York Times reports: "…" */
     uint32_t j = open;
     uint32_t n = 0;
     while (j > lo) {
@@ -568,6 +588,31 @@ static int before_mark(qctx *c, uint32_t open, attrib *at)
     at->cue = j;
     at->ncue = n;
     return at->found = 1;
+}
+
+/* “…” opening a sentence right after one that ends with its attribution:
+ * "…, Schiff said. “The other factor …”". */
+static int sentence_before(qctx *c, uint32_t open, attrib *at)
+{
+    if (open != sent_first(c, open) || open < 2 || c->inq[open - 1])
+        return 0;
+    const sentence *s = &c->td->sent[c->sent_of[open]];
+    if (s->flags & SENT_PARAGRAPH)
+        return 0;
+    uint32_t lo = sent_first(c, open - 1), k = open;
+    while (k > lo && (c->tok[k - 1].flags & TOK_SENT_END))
+        k--;
+    if (k <= lo || k == open)
+        return 0;
+    span sp;
+    uint32_t n = cue_at(c, k - 1, k);
+    if (n == 1 && np_back(c, lo, k - 1, &sp)) {
+        at->sp = sp;
+        at->cue = k - 1;
+        at->ncue = 1;
+        return at->found = 1;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------------------- quotations */
@@ -638,7 +683,12 @@ static int pair_marks(qctx *c, piece_list *l)
         if (!(t->flags & TOK_QUOTE))
             continue;
         if (is_dq(t)) {
-            if (t->flags & TOK_QUOTE_OPEN) {
+            /* a closing mark used to open: white space before it, a word glued after */
+            int opens = (t->flags & TOK_QUOTE_OPEN) ||
+                        (od == QUOTE_NONE && !(t->flags & TOK_NO_SPACE_BEFORE) && i + 1 < c->ntok &&
+                         (c->tok[i + 1].flags & TOK_NO_SPACE_BEFORE) &&
+                         (c->tok[i + 1].flags & TOK_WORD));
+            if (opens) {
                 if (od != QUOTE_NONE) {
                     if (add_piece(c, l, od, QUOTE_NONE, i - 1, 0, pending))
                         return -1;
@@ -673,6 +723,27 @@ static int pair_marks(qctx *c, piece_list *l)
             c->inq[i] = 1;
     }
     return 0;
+}
+
+/* A title rather than a statement: up to eight words, every word that is not
+ * a small word capitalised ("Face the Nation", "Make Your Kid a Millionaire"). */
+static int is_title(const qctx *c, const piece *p)
+{
+    static const char *const small[] = {"a", "an", "the", "of", "to", "in", "on", "and", "for",
+                                        "with", "at", "by", "or", "is", "it", "from", NULL};
+    if (p->words == 0 || p->words > 8 || p->close == QUOTE_NONE)
+        return 0;
+    int caps = 0;
+    for (uint32_t k = p->open + 1; k <= p->last; k++) {
+        const token *t = &c->tok[k];
+        if (!is_word(t))
+            continue;
+        if (t->flags & TOK_CAPITAL)
+            caps++;
+        else if (!(t->flags & TOK_WORD) || !in_list(small, t->norm))
+            return 0;
+    }
+    return p->words >= 2 && caps >= 1;
 }
 
 /* -------------------------------------------------------------- persons */
@@ -1023,14 +1094,19 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
     for (size_t k = 0; k < pl.n; k++) {
         piece *p = &pl.v[k];
         if (p->close != QUOTE_NONE)
-            after_mark(&c, p->close, &p->at);
+            after_mark(&c, p->open, p->close, 0, &p->at);
         if (!p->at.found)
             before_mark(&c, p->open, &p->at);
+        if (!p->at.found && p->close != QUOTE_NONE)
+            after_mark(&c, p->open, p->close, 1, &p->at);
+        if (!p->at.found && !p->cont)
+            sentence_before(&c, p->open, &p->at);
         if (!p->at.found && !p->single && last_attr >= 0) {
             const piece *q = &pl.v[last_attr];
             uint32_t qs = c.sent_of[q->close != QUOTE_NONE ? q->close : q->last];
             uint32_t ps = c.sent_of[p->open];
-            if (p->cont || (ps <= qs + 2 && (int)k == last_attr + 1))
+            int prev_attr = k > 0 && (pl.v[k - 1].at.found);
+            if ((p->cont && prev_attr) || (!p->cont && ps <= qs + 2 && (int)k == last_attr + 1))
                 p->from = last_attr;
         }
         if (p->at.found)
@@ -1054,7 +1130,9 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
     for (size_t k = 0; k < pl.n; k++) {
         piece *p = &pl.v[k];
         int direct = p->at.found && p->from < 0;
-        if (p->single && !direct)
+        if (p->single && (!direct || p->words < 4))
+            continue;
+        if (is_title(&c, p))
             continue;
         if (p->words < 4 && !direct)
             continue;
