@@ -22,6 +22,7 @@ static void code_usage(FILE *fp)
             "  --stats F                        counts and timing as a JSON object to F\n"
             "  --quotes F                       direct quotations with speakers, JSON lines to F\n"
             "  --no-quotes                      do not look for quotations while coding\n"
+            "  --explain                        print why each event was coded (or not), as text\n"
             "  --no-headlines                   do not code headline lines\n");
 }
 
@@ -110,7 +111,10 @@ static int code_stream(code_run *run, FILE *fp, const char *name, dyad_input kin
         run->events += (long long)dyad_result_event_count(res);
         run->sentences += (long long)dyad_result_sentence_count(res);
         run->tokens += (long long)dyad_result_token_count(res);
-        if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
+        const char *why = dyad_result_explanation(res);
+        if (why) {
+            fprintf(run->out, "== %s\n%s", dyad_doc_id(doc), why);
+        } else if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
             fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
             dyad_result_free(res);
             dyad_doc_free(doc);
@@ -175,6 +179,8 @@ int cmd_code(int argc, char **argv)
             stats_path = argv[++i];
         } else if (strcmp(a, "--quotes") == 0 && has_value) {
             quotes_path = argv[++i];
+        } else if (strcmp(a, "--explain") == 0) {
+            opts.explain = 1;
         } else if (strcmp(a, "--no-quotes") == 0) {
             opts.quotes = 0;
         } else if (strcmp(a, "--no-headlines") == 0) {

@@ -74,6 +74,7 @@ typedef struct dyad_options {
     int quotes;            /* find quotations while coding: their speakers stand for
                               "we"/"I" inside them, and an event coded inside one carries
                               its id, as dyad_quotes_doc numbers them (default 1) */
+    int explain;           /* keep a readable account of the coding (default 0) */
 } dyad_options;
 
 void dyad_options_init(dyad_options *opts);
@@ -273,6 +274,10 @@ size_t dyad_result_sentence_count(const dyad_result *result);
 size_t dyad_result_token_count(const dyad_result *result);
 dyad_span dyad_result_sentence(const dyad_result *result, size_t i);
 dyad_discard dyad_result_discard(const dyad_result *result);
+/* With options.explain: for each sentence its noun-phrase slots, and for each
+ * verb the pattern that fired, why each actor got its role, and the events or
+ * why there were none.  NULL when options.explain was 0. */
+const char *dyad_result_explanation(const dyad_result *result);
 
 /* --------------------------------------------------------------- output */
 

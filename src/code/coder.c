@@ -278,7 +278,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
         return NULL;
     }
-    coder_ctx cx = {coder, &eff, date_int(doc->date), &r->mem, doc->text};
+    coder_ctx cx = {coder, &eff, date_int(doc->date), &r->mem, doc->text,
+                    eff.explain ? &r->explain : NULL};
     r->date = arena_strdup(&r->mem, doc->date);
     if (!r->date)
         goto oom;
@@ -337,6 +338,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         if (coder->ix.discards.nref) {
             long de = find_phrase(&v, &coder->ix.discards);
             if (de >= 0) {
+                explain(&cx, "sentence %zu: discarded (%s:%ld)\n", si + 1,
+                        coder->dict->discards.v[de].file, coder->dict->discards.v[de].line);
                 if (coder->dict->discards.v[de].story) {
                     r->discard = DYAD_DISCARD_STORY;
                     all.n = 0;
@@ -350,6 +353,20 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
             goto oom;
         resolve_pronouns(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
+        if (cx.explain) {
+            explain(&cx, "sentence %zu: %.*s\n  noun phrases:", si + 1, (int)(s->end - s->start),
+                    doc->text + s->start);
+            for (uint32_t q = 0; q < v.nslot; q++) {
+                if (v.slot[q].deleted)
+                    continue;
+                explain(&cx, " [");
+                explain_slot(&cx, &v, (int32_t)q);
+                explain(&cx, "]");
+            }
+            explain(&cx, "\n");
+            if (v.nverb == 0)
+                explain(&cx, "  no verb of the dictionary: no event\n");
+        }
         remember_referents(&v, &ref);
         size_t before = all.n;
         if (linear_code(&cx, &v, &all))

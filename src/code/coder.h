@@ -19,6 +19,7 @@
 #include "dyad.h"
 #include "text/text.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/strmap.h"
 
 /* ---------------------------------------------------------------- index */
@@ -130,7 +131,17 @@ typedef struct coder_ctx {
     int32_t date;          /* yyyymmdd of the document, 0 if unknown */
     arena *mem;            /* the result's arena */
     const char *text;      /* the document text */
+    buf *explain;          /* --explain: why each event was coded or not; NULL when off */
 } coder_ctx;
+
+/* Append to the explanation when one is wanted. */
+void explain(coder_ctx *cx, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* A slot as text for explanations: "\"the U.S.\" USA" */
+void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s);
 
 /* slots.c: word classes of the tokens (first), then mentions, verbs, slots,
  * compounds and comma clauses. */

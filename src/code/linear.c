@@ -9,12 +9,43 @@
  * sequence, target the first coded slot of the lower one; a passive "was
  * opposed by X" swaps them.  Once a verb yields an event, the verbs inside its
  * phrase are not coded. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "coder.h"
 
 #define NONE UINT32_MAX
+
+void explain(coder_ctx *cx, const char *fmt, ...)
+{
+    if (!cx->explain)
+        return;
+    char line[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    buf_puts(cx->explain, line);
+}
+
+void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s)
+{
+    if (!cx->explain)
+        return;
+    if (s < 0) {
+        buf_puts(cx->explain, "(none)");
+        return;
+    }
+    const slot *sl = &v->slot[s];
+    const token *a = &v->tok[sl->start], *b = &v->tok[sl->end - 1];
+    buf_putc(cx->explain, '"');
+    buf_append(cx->explain, cx->text + a->start, b->end - a->start);
+    buf_puts(cx->explain, "\" ");
+    for (uint32_t k = 0; k < sl->nm; k++)
+        buf_printf(cx->explain, "%s%s", k ? "/" : "", sl->coded ? sl->m[k].code : "uncoded");
+}
 
 typedef struct binding {
     int32_t source, target;   /* slot index or -1 */
@@ -401,9 +432,17 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
 
     for (uint32_t k = 0; k < v->nverb; k++) {
         const verb_hit *h = &v->verb[k];
-        if (h->start < blocked_until)
-            continue;
         const verb_entry *ve = &d->verbs.v[h->verb];
+        if (cx->explain) {
+            const token *a = &v->tok[h->start], *z = &v->tok[h->end - 1];
+            explain(cx, "  verb \"%.*s\" (block %s, %s:%ld)", (int)(z->end - a->start),
+                    cx->text + a->start, d->blocks.v[ve->block].name, ve->file, ve->line);
+        }
+        if (h->start < blocked_until) {
+            explain(cx, ": not coded, it stands inside the phrase of a verb that gave an event\n");
+            continue;
+        }
+        explain(cx, "\n");
         uint32_t upper_start = clause_start(v, h->start);
         uint32_t lower_end = phrase_end(v, h->end);
 
@@ -428,10 +467,16 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
         const verb_code *code = resolve_code(d, ve, vp);
-        if (!code->present || code->null || code->complex || code->discard)
+        if (vp)
+            explain(cx, "    pattern %s (%s:%ld)\n", vp->text, vp->file, vp->line);
+        else
+            explain(cx, "    no pattern of the block matched: the %s code\n",
+                    ve->code.present ? "verb's" : "block's");
+        if (!code->present || code->null || code->complex || code->discard || (!code->a && !code->b)) {
+            explain(cx, "    no event: the code is %s\n",
+                    code->discard ? "a discard [###]" : code->complex ? "complex [+++]" : "null [---]");
             continue;
-        if (!code->a && !code->b)
-            continue;
+        }
 
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
@@ -487,11 +532,19 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         if (src >= 0)
             last_source = src;
+        if (cx->explain) {
+            explain(cx, "    source: ");
+            explain_slot(cx, v, src);
+            explain(cx, "%s\n    target: ", b.source >= 0 ? " (bound by $)" : b.compound_both ? " (the compound, %)" : "");
+            explain_slot(cx, v, tgt);
+            explain(cx, "%s\n", b.target >= 0 ? " (bound by +)" : b.compound_target >= 0 ? " (the compound, %)" : "");
+        }
 
         const char *code_a = code->a, *code_b = code->b;
         if (negated(v, h->start)) {
             code_a = code_a ? negate_code(code_a) : NULL;
             code_b = code_b ? negate_code(code_b) : NULL;
+            explain(cx, "    negated: %s -> %s\n", code->a ? code->a : "", code_a ? code_a : "no event (it did not happen)");
             if (!code_a && !code_b)
                 continue;
         }
@@ -499,8 +552,10 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         side S, T;
         side_from_slot(cx, v, src, &S);
         side_from_slot(cx, v, tgt, &T);
-        if (src < 0 || S.n == 0)
+        if (src < 0 || S.n == 0) {
+            explain(cx, "    no event: no source\n");
             continue;
+        }
         size_t before = out->n;
         uint32_t pat = fired ? fired->pattern : NONE;
         if (b.compound_both || (tgt < 0 && S.n > 1)) {
@@ -517,6 +572,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
                     if (code_b && emit(cx, out, &T, j, &S, i, code_b, h, pat))
                         return -1;
                 }
+        }
+        if (cx->explain) {
+            if (out->n == before)
+                explain(cx, "    no event: %s\n",
+                        tgt < 0 && S.n < 2 ? "no target"
+                                           : "every pair has the same code on both sides or a null side (require_dyad)");
+            for (size_t q = before; q < out->n; q++)
+                explain(cx, "    event %s -> %s %s\n", out->v[q].source, out->v[q].target,
+                        out->v[q].code);
         }
         if (out->n > before) {
             blocked_until = lower_end;

@@ -19,6 +19,7 @@ void dyad_result_free(dyad_result *r)
     if (!r)
         return;
     arena_free(&r->mem);
+    buf_free(&r->explain);
     free(r);
 }
 
@@ -97,3 +98,8 @@ dyad_span dyad_result_sentence(const dyad_result *r, size_t i)
 }
 
 dyad_discard dyad_result_discard(const dyad_result *r) { return r->discard; }
+
+const char *dyad_result_explanation(const dyad_result *r)
+{
+    return r->explain.data ? r->explain.data : NULL;
+}

@@ -14,6 +14,7 @@ struct dyad_result {
     size_t ntokens;
     dyad_discard discard;
     const char *date;
+    buf explain;           /* options.explain */
 };
 
 dyad_result *result_new(void);

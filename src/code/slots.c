@@ -296,7 +296,20 @@ static void delete_asides(clause_view *v)
 }
 
 /* FORMATS.md §2.1.5 step 3: delete short comma clauses. */
-static void delete_comma_clauses(coder_ctx *cx, clause_view *v)
+/* A comma clause that opens with a preposition and names an actor carries the
+ * verb's object ("does not cooperate, militarily or otherwise, with Iran"):
+ * it is part of the verb phrase, not an aside, and stays. */
+static int carries_object(const clause_view *v, const uint8_t *in_mention, uint32_t a, uint32_t b)
+{
+    if (a >= b || v->cls[a] != TC_PREP)
+        return 0;
+    for (uint32_t i = a; i < b; i++)
+        if (in_mention[i])
+            return 1;
+    return 0;
+}
+
+static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *in_mention)
 {
     const dyad_options *o = cx->opts;
     uint32_t commas[256];
@@ -314,11 +327,13 @@ static void delete_comma_clauses(coder_ctx *cx, clause_view *v)
     if (o->comma_bmax > 0 && n >= o->comma_bmin && n <= o->comma_bmax)
         delete_span(v, 0, commas[0] + 1);
     n = clause_words(v, commas[nc - 1] + 1, end);
-    if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax)
+    if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax &&
+        !carries_object(v, in_mention, commas[nc - 1] + 1, end))
         delete_span(v, commas[nc - 1], end);
     for (uint32_t k = 0; k + 1 < nc; k++) {
         n = clause_words(v, commas[k] + 1, commas[k + 1]);
-        if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max)
+        if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max &&
+            !carries_object(v, in_mention, commas[k] + 1, commas[k + 1]))
             delete_span(v, commas[k], commas[k + 1] + 1);
     }
 }
@@ -569,7 +584,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
 
     /* 6. asides and comma clauses; slots and verbs inside them go */
     delete_asides(v);
-    delete_comma_clauses(cx, v);
+    delete_comma_clauses(cx, v, in_mention);
     for (uint32_t s = 0; s < v->nslot; s++) {
         slot *sl = &v->slot[s];
         for (uint32_t i = sl->start; i < sl->end; i++)

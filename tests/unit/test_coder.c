@@ -226,6 +226,35 @@ static void test_comma_clauses(void **state)
            "ARN>GON:064");
     /* an aside between dashes is not coded */
     expect(*state, "Arnor - not Ithilen - condemned Gondor.", "ARN>GON:122");
+    /* a comma clause that opens with a preposition and names an actor is the
+     * verb's object, not an aside */
+    expect(*state, "The United States does not cooperate, militarily or otherwise, with Iran.",
+           "USA>IRN:121");
+}
+
+static void test_explain(void **state)
+{
+    fixture *f = *state;
+    dyad_options o;
+    dyad_options_init(&o);
+    o.explain = 1;
+    const char *text = "Arnor condemned Gondor. Gondor did not condemn Arnor.";
+    dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
+    dyad_error err;
+    dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
+    assert_non_null(r);
+    const char *why = dyad_result_explanation(r);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "sentence 1: Arnor condemned Gondor."));
+    assert_non_null(strstr(why, "source: \"Arnor\" ARN"));
+    assert_non_null(strstr(why, "event ARN -> GON 122"));
+    assert_non_null(strstr(why, "negated: 122 -> no event"));
+    dyad_result_free(r);
+    /* without the option there is no explanation */
+    r = dyad_code_doc(f->coder, doc, NULL, &err);
+    assert_null(dyad_result_explanation(r));
+    dyad_result_free(r);
+    dyad_doc_free(doc);
 }
 
 static void test_discards(void **state)
@@ -317,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_evidence_offsets),
         cmocka_unit_test(test_document_errors),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
