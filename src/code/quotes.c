@@ -664,12 +664,13 @@ static int add_piece(qctx *c, piece_list *l, uint32_t open, uint32_t close, uint
 static int pair_marks(qctx *c, piece_list *l)
 {
     uint32_t od = QUOTE_NONE, os = QUOTE_NONE;
-    int pending = 0;
+    int pending = 0, nested = 0;
     for (uint32_t i = 0; i < c->ntok; i++) {
         const sentence *s = &c->td->sent[c->sent_of[i]];
         const token *t = &c->tok[i];
         if (i > 0 && i == s->first_token && (s->flags & SENT_PARAGRAPH)) {
             int reopens = is_dq(t) && (t->flags & TOK_QUOTE_OPEN);
+            nested = 0;
             if (od != QUOTE_NONE) {
                 if (add_piece(c, l, od, QUOTE_NONE, i - 1, 0, pending))
                     return -1;
@@ -682,6 +683,15 @@ static int pair_marks(qctx *c, piece_list *l)
         }
         if (!(t->flags & TOK_QUOTE))
             continue;
+        if (is_dq(t) && od != QUOTE_NONE && c->text[c->tok[od].start] != '"' &&
+            c->text[t->start] == '"') {
+            /* straight marks inside curly ones are a quotation inside the quotation */
+            if (t->flags & TOK_QUOTE_OPEN)
+                nested++;
+            else if (nested > 0)
+                nested--;
+            continue;
+        }
         if (is_dq(t)) {
             /* a closing mark used to open: white space before it, a word glued after */
             int opens = (t->flags & TOK_QUOTE_OPEN) ||
@@ -697,6 +707,7 @@ static int pair_marks(qctx *c, piece_list *l)
                 od = i;
                 os = QUOTE_NONE;
             } else if (od != QUOTE_NONE) {
+                nested = 0;
                 if (add_piece(c, l, od, i, i - 1, 0, pending))
                     return -1;
                 pending = 0;
@@ -886,6 +897,13 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
         if (!is)
             continue;
         person p = {r, b, ctx, gender_of(c, ctx, r, b)};
+        if (p.gender == 0) {
+            const actor_entry *e = person_in_dict(c, r, b);
+            if (e && in_list(female_words, e->phrase[0].word[0]))
+                p.gender = 2;
+            else if (e && in_list(male_words, e->phrase[0].word[0]))
+                p.gender = 1;
+        }
         for (size_t k = out->n; p.gender == 0 && k-- > 0;)
             if (same_word(&c->tok[out->v[k].b - 1], &c->tok[b - 1]))
                 p.gender = out->v[k].gender;
@@ -1165,15 +1183,23 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
                 const token *t = &c.tok[sp.a];
                 int want = (norm_is(t, "he") || norm_is(t, "him")) ? 1
                            : (norm_is(t, "she") || norm_is(t, "her")) ? 2 : -1;
+                long unknown = -1;
+                uint32_t here = c.sent_of[sp.a];
                 for (size_t j = persons.n; want > 0 && j-- > 0;) {
                     const person *r = &persons.v[j];
                     if (r->a >= sp.a)
                         continue;
-                    if (r->gender == 0 || r->gender == want) {
+                    if (r->gender == want) {
                         pi = (long)j;
                         break;
                     }
+                    if (r->gender == 0 && unknown < 0)
+                        unknown = (long)j;
+                    if (c.sent_of[r->a] + 5 < here)
+                        break;
                 }
+                if (pi < 0)
+                    pi = unknown;
             } else if (name_in(&c, sp, &nm)) {
                 pi = person_index(&persons, nm.a, nm.b);
             }
