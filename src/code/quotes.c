@@ -12,6 +12,7 @@
  * from the actor and agent dictionaries at the document's date. */
 #include "quotes.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,24 +144,85 @@ static const char *const male_words[] = {
 
 static int in_list(const char *const *list, const char *w)
 {
+    if (!w[0])
+        return 0;
     for (; *list; list++)
-        if (**list == *w && strcmp(*list, w) == 0)
+        if ((*list)[0] == w[0] && (*list)[1] == w[1] && strcmp(*list, w) == 0)
             return 1;
     return 0;
 }
 
-/* The token's matching form without a final period ("Sen." -> "sen"). */
-static int word_in(const token *t, const char *const *list)
+/* All the lists above in one hash table, built once: word -> enum lex bits. */
+enum lex {
+    LX_CUE = 1, LX_INVERT = 2, LX_STOP = 4, LX_ADVERB = 8, LX_PRON = 16, LX_TITLE = 32,
+    LX_ROLE = 64, LX_FEMALE = 128, LX_MALE = 256, LX_IRREGULAR = 512
+};
+
+#define LEX_SIZE 2048u
+static struct {
+    const char *word;
+    uint16_t bits;
+} lex_table[LEX_SIZE];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash(const char *w, size_t n)
 {
-    char w[32];
-    size_t n = t->norm_len;
-    if (n == 0 || n >= sizeof w)
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static void lex_add(const char *const *list, uint16_t bit)
+{
+    for (; *list; list++) {
+        uint32_t h = lex_hash(*list, strlen(*list)) & (LEX_SIZE - 1);
+        while (lex_table[h].word && strcmp(lex_table[h].word, *list) != 0)
+            h = (h + 1) & (LEX_SIZE - 1);
+        lex_table[h].word = *list;
+        lex_table[h].bits |= bit;
+    }
+}
+
+static void lex_build(void)
+{
+    lex_add(cue_words, LX_CUE);
+    lex_add(invertible_cues, LX_INVERT);
+    lex_add(stop_words, LX_STOP);
+    lex_add(adverbs, LX_ADVERB);
+    lex_add(pronouns, LX_PRON);
+    lex_add(title_words, LX_TITLE);
+    lex_add(role_words, LX_ROLE);
+    lex_add(female_words, LX_FEMALE);
+    lex_add(male_words, LX_MALE);
+    lex_add(irregular_verbs, LX_IRREGULAR);
+}
+
+/* The lists word w[0..n) is in. */
+static uint16_t lex_bits(const char *w, size_t n)
+{
+    pthread_once(&lex_once, lex_build);
+    uint32_t h = lex_hash(w, n) & (LEX_SIZE - 1);
+    for (; lex_table[h].word; h = (h + 1) & (LEX_SIZE - 1))
+        if (strncmp(lex_table[h].word, w, n) == 0 && lex_table[h].word[n] == '\0')
+            return lex_table[h].bits;
+    return 0;
+}
+
+/* The lists of a token, its final period dropped ("Sen." -> "sen") for titles. */
+static uint16_t tok_lex(const token *t)
+{
+    if (!(t->flags & TOK_WORD) || t->norm_len == 0)
         return 0;
-    memcpy(w, t->norm, n);
-    if (n > 1 && w[n - 1] == '.')
-        n--;
-    w[n] = '\0';
-    return in_list(list, w);
+    uint16_t b = lex_bits(t->norm, t->norm_len);
+    if (t->norm_len > 1 && t->norm[t->norm_len - 1] == '.')
+        b |= lex_bits(t->norm, t->norm_len - 1) & (LX_TITLE | LX_FEMALE | LX_MALE | LX_ROLE);
+    return b;
+}
+
+static int word_in_bits(const token *t, uint16_t bit)
+{
+    return (tok_lex(t) & bit) != 0;
 }
 
 /* ------------------------------------------------------------- context */
@@ -176,7 +238,16 @@ typedef struct qctx {
     uint32_t *sent_of;     /* token -> sentence */
     uint8_t *inq;          /* token inside a paired double quotation, marks included */
     uint32_t *id;          /* word ids, filled when first asked (UINT32_MAX: not yet) */
+    uint16_t *wf;          /* enum lex bits per token (0x8000: looked up) */
 } qctx;
+
+/* The lists token i is in, looked up once per token. */
+static uint16_t wflags(qctx *c, uint32_t i)
+{
+    if (!(c->wf[i] & 0x8000))
+        c->wf[i] = (uint16_t)(0x8000 | tok_lex(&c->tok[i]));
+    return c->wf[i];
+}
 
 static int is_dq(const token *t)
 {
@@ -238,7 +309,7 @@ static uint32_t cue_at(const qctx *c, uint32_t i, uint32_t hi)
         return i + 1 < hi && norm_is(&c->tok[i + 1], "to") ? 2 : 0;
     if (norm_is(t, "read") || norm_is(t, "reads"))
         return 0;  /* past tense "read" is too often not a cue; kept out of the list's reach */
-    return in_list(cue_words, t->norm) ? 1 : 0;
+    return (wflags((qctx *)c, i) & LX_CUE) ? 1 : 0;
 }
 
 static int ends_ing(const token *t)
@@ -250,7 +321,7 @@ static int ends_ing(const token *t)
 
 static int is_pron(const token *t)
 {
-    return (t->flags & TOK_WORD) && in_list(pronouns, t->norm);
+    return (tok_lex(t) & LX_PRON) != 0;
 }
 
 static int np_tok(qctx *c, uint32_t i)
@@ -262,7 +333,7 @@ static int np_tok(qctx *c, uint32_t i)
         return 1;
     if (!(t->flags & (TOK_WORD | TOK_NUMBER)) || (t->flags & TOK_CLITIC))
         return 0;
-    if (in_list(stop_words, t->norm) || in_list(cue_words, t->norm))
+    if (wflags(c, i) & (LX_STOP | LX_CUE))
         return 0;
     if (!(t->flags & TOK_CAPITAL) && t->norm_len > 4 &&
         strcmp(t->norm + t->norm_len - 2, "ly") == 0)
@@ -286,7 +357,7 @@ static int verb_after_name(qctx *c, uint32_t i, uint32_t start)
     uint32_t w = word_id(c, i);
     if (w && c->coder->ix.word_is_verb && c->coder->ix.word_is_verb[w])
         return 1;
-    if (in_list(irregular_verbs, t->norm))
+    if (tok_lex(t) & LX_IRREGULAR)
         return 1;
     size_t n = t->norm_len;
     return n > 3 && strcmp(t->norm + n - 2, "ed") == 0;
@@ -346,7 +417,7 @@ static uint32_t skip_adverbs_back(const qctx *c, uint32_t lo, uint32_t j)
         const token *t = &c->tok[j - 1];
         int ly = !(t->flags & TOK_CAPITAL) && t->norm_len > 4 &&
                  strcmp(t->norm + t->norm_len - 2, "ly") == 0;
-        if (!(t->flags & TOK_WORD) || !(in_list(adverbs, t->norm) || ly))
+        if (!(t->flags & TOK_WORD) || !((wflags((qctx *)c, j - 1) & LX_ADVERB) || ly))
             break;
         j--;
     }
@@ -417,7 +488,7 @@ static uint32_t sentence_subject(qctx *c, uint32_t i, uint32_t hi, span *out)
     if (p >= hi)
         return 0;
     const token *t = &c->tok[p];
-    int lead = in_list(stop_words, t->norm) && !is_pron(t);
+    int lead = (tok_lex(t) & (LX_STOP | LX_PRON)) == LX_STOP;
     size_t n = t->norm_len;
     if (!lead && n > 3 && (strcmp(t->norm + n - 2, "ed") == 0 || ends_ing(t)))
         lead = 1;
@@ -476,7 +547,7 @@ static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence,
     }
     if (n) {
         int acc = n == 2;
-        if (!acc && !in_list(invertible_cues, c->tok[p].norm))
+        if (!acc && !(tok_lex(&c->tok[p]) & LX_INVERT))
             return 0;
         if (!np_fwd(c, p + n, hi, &sp))
             return 0;
@@ -504,7 +575,7 @@ static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence,
             if (k >= hi)
                 return 0;
             q = k + 1;
-        } else if (in_list(stop_words, t->norm) && !in_list(adverbs, t->norm) &&
+        } else if ((wflags(c, q) & (LX_STOP | LX_ADVERB)) == LX_STOP &&
                    !(t->flags & TOK_CAPITAL) && q + 1 < hi &&
                    (norm_is(t, "for") || norm_is(t, "at") || norm_is(t, "with") || norm_is(t, "of") ||
                     norm_is(t, "from") || norm_is(t, "in") || norm_is(t, "on"))) {
@@ -516,7 +587,7 @@ static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence,
             break;
         }
     }
-    while (q < hi && (c->tok[q].flags & TOK_WORD) && in_list(adverbs, c->tok[q].norm) &&
+    while (q < hi && (c->tok[q].flags & TOK_WORD) && (wflags(c, q) & LX_ADVERB) &&
            !cue_at(c, q, hi))
         q++;
     if (q >= hi || !(n = cue_at(c, q, hi)) || n == 2)
@@ -577,7 +648,7 @@ static int before_mark(qctx *c, uint32_t open, attrib *at)
             got = np_back(c, lo, j, &sp) > 0;
     } else {
         got = np_back(c, lo, j, &sp) > 0;
-        if (!got && in_list(invertible_cues, t->norm))
+        if (!got && (tok_lex(t) & LX_INVERT))
             got = np_fwd(c, j + 1, open, &sp) > 0;
         if (!got)
             got = sentence_subject(c, j, j, &sp) > 0;
@@ -825,9 +896,9 @@ static int same_word(const token *x, const token *y)
 static int gender_of(qctx *c, uint32_t ctx, uint32_t a, uint32_t b)
 {
     for (uint32_t i = ctx; i < b; i++) {
-        if (word_in(&c->tok[i], female_words))
+        if (word_in_bits(&c->tok[i], LX_FEMALE))
             return 2;
-        if (word_in(&c->tok[i], male_words))
+        if (word_in_bits(&c->tok[i], LX_MALE))
             return 1;
         if (i == a)
             break;  /* a first name decides, later words do not */
@@ -868,12 +939,12 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
             b++;
         i = b;
         uint32_t r = a;
-        if (a == sent_first(c, a) && (in_list(stop_words, c->tok[a].norm) ||
+        if (a == sent_first(c, a) && ((wflags(c, a) & LX_STOP) ||
                                        cue_at(c, a, b) || ends_ing(&c->tok[a])))
             r = ++a;
         int titled = 0;
         for (uint32_t k = a; k < b; k++)
-            if (word_in(&c->tok[k], title_words)) {
+            if (wflags(c, k) & LX_TITLE) {
                 r = k + 1;
                 titled = 1;
             }
@@ -881,14 +952,14 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
             continue;
         uint32_t ctx = a;
         if (a > 0 && (c->tok[a - 1].flags & TOK_WORD) && !(c->tok[a - 1].flags & TOK_CAPITAL) &&
-            (word_in(&c->tok[a - 1], role_words) || word_in(&c->tok[a - 1], title_words))) {
+            word_in_bits(&c->tok[a - 1], LX_ROLE | LX_TITLE)) {
             titled = 1;
             ctx = a - 1;
             while (ctx > 0 && ctx + 3 > a && np_tok(c, ctx - 1))
                 ctx--;
         }
-        int is = titled || speaks[r] || (b - r >= 2 && word_in(&c->tok[r], male_words)) ||
-                 (b - r >= 2 && word_in(&c->tok[r], female_words));
+        int is = titled || speaks[r] || (b - r >= 2 && word_in_bits(&c->tok[r], LX_MALE)) ||
+                 (b - r >= 2 && word_in_bits(&c->tok[r], LX_FEMALE));
         for (size_t k = out->n; !is && k-- > 0;)
             if (same_word(&c->tok[out->v[k].b - 1], &c->tok[b - 1]))
                 is = 1;
@@ -899,9 +970,9 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
         person p = {r, b, ctx, gender_of(c, ctx, r, b)};
         if (p.gender == 0) {
             const actor_entry *e = person_in_dict(c, r, b);
-            if (e && in_list(female_words, e->phrase[0].word[0]))
+            if (e && (lex_bits(e->phrase[0].word[0], strlen(e->phrase[0].word[0])) & LX_FEMALE))
                 p.gender = 2;
-            else if (e && in_list(male_words, e->phrase[0].word[0]))
+            else if (e && (lex_bits(e->phrase[0].word[0], strlen(e->phrase[0].word[0])) & LX_MALE))
                 p.gender = 1;
         }
         for (size_t k = out->n; p.gender == 0 && k-- > 0;)
@@ -1066,7 +1137,7 @@ static int name_in(qctx *c, span sp, span *name)
     uint32_t r = a;
     int titled = 0;
     for (uint32_t k = a; k < b; k++)
-        if (word_in(&c->tok[k], title_words)) {
+        if (word_in_bits(&c->tok[k], LX_TITLE)) {
             r = k + 1;
             titled = 1;
         }
@@ -1088,13 +1159,14 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
     *nout = 0;
     if (td->ntok == 0 || td->ntok >= UINT32_MAX)
         return 0;
-    qctx c = {coder, td, text, date, mem, td->tok, (uint32_t)td->ntok, NULL, NULL, NULL};
+    qctx c = {coder, td, text, date, mem, td->tok, (uint32_t)td->ntok, NULL, NULL, NULL, NULL};
     size_t n = td->ntok;
     c.sent_of = arena_alloc(mem, n * sizeof *c.sent_of);
     c.inq = arena_calloc(mem, n, 1);
     c.id = arena_alloc(mem, n * sizeof *c.id);
+    c.wf = arena_calloc(mem, n, sizeof *c.wf);
     uint8_t *speaks = arena_calloc(mem, n + 1, 1);
-    if (!c.sent_of || !c.inq || !c.id || !speaks)
+    if (!c.sent_of || !c.inq || !c.id || !c.wf || !speaks)
         return -1;
     memset(c.id, 0xff, n * sizeof *c.id);
     for (size_t s = 0; s < td->nsent; s++)
