@@ -1191,6 +1191,15 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
             after_mark(&c, p->open, p->close, 1, &p->at);
         if (!p->at.found && !p->cont)
             sentence_before(&c, p->open, &p->at);
+        if (!p->at.found && p->open + 2 <= p->last &&
+            (c.tok[p->open + 1].flags & TOK_ALLCAPS) && norm_is(&c.tok[p->open + 2], ":")) {
+            /* a transcript: "PENCE: Well, look, ..." */
+            p->at.sp.a = p->open + 1;
+            p->at.sp.b = p->open + 2;
+            p->at.cue = p->open + 2;
+            p->at.ncue = 1;
+            p->at.found = 1;
+        }
         if (!p->at.found && !p->single && last_attr >= 0) {
             const piece *q = &pl.v[last_attr];
             uint32_t qs = c.sent_of[q->close != QUOTE_NONE ? q->close : q->last];
