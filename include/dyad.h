@@ -228,6 +228,15 @@ typedef struct dyad_coder dyad_coder;
 dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad_error *err);
 void dyad_coder_free(dyad_coder *coder);
 
+/* Code from dyad's dependency parse as well as from word order: a sentence
+ * with a coded noun phrase and a dictionary verb is tagged and parsed, its
+ * verbs are the words the tagger calls verbs, and subjects, objects and
+ * passive agents come from the parse.  `model` (see dyad_model_load) must
+ * outlive the coder; NULL goes back to word order alone.  Not thread-safe:
+ * set it before the coder is shared. */
+typedef struct dyad_model dyad_model;
+void dyad_coder_set_model(dyad_coder *coder, const dyad_model *model);
+
 typedef struct dyad_span {
     long long start, end;   /* byte offsets into the document text; -1 if none */
 } dyad_span;
@@ -420,7 +429,7 @@ typedef void (*dyad_progress_fn)(void *ud, const char *message);
 typedef struct dyad_train_options {
     const char *train_path, *dev_path;  /* CoNLL-U; the epoch is chosen on dev */
     const char *test_path;              /* optional: scored at the end */
-    int tagger_epochs, parser_epochs;   /* maximum epochs (defaults 10 and 15) */
+    int tagger_epochs, parser_epochs;   /* maximum epochs (defaults 10 and 20) */
     int folds;                          /* jackknife folds for the parser's tags (4) */
     int max_sentences;                  /* use only the first N training sentences (0: all) */
     unsigned long seed;                 /* shuffling and exploration (1) */

@@ -61,6 +61,11 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad
     return c;
 }
 
+void dyad_coder_set_model(dyad_coder *c, const dyad_model *model)
+{
+    c->model = model;
+}
+
 void dyad_coder_free(dyad_coder *c)
 {
     if (!c)
@@ -272,6 +277,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
                            const dyad_options *opts, dyad_error *err)
 {
     dyad_options eff;
+    dyad_parse *parse = NULL;
     dyad_doc_options(doc, opts ? opts : &coder->opts, &eff);
     dyad_result *r = result_new();
     if (!r) {
@@ -321,6 +327,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     referents ref = {0};
     quote_rec *quotes = NULL;
     size_t nquotes = 0;
+    if (coder->model && !(parse = dyad_parse_new()))
+        goto oom;
     if (eff.quotes && quotes_find(coder, &td, doc->text, cx.date, &r->mem, &quotes, &nquotes))
         goto oom;
     size_t *ev_sent = NULL;
@@ -351,6 +359,13 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         }
         if (slots_find(&cx, &v))
             goto oom;
+        if (parse && v.nverb > 0) {
+            int coded = 0;
+            for (uint32_t q = 0; q < v.nslot && !coded; q++)
+                coded = v.slot[q].coded && !v.slot[q].deleted;
+            if (coded && parse_view(&cx, &v, parse))
+                goto oom;
+        }
         resolve_pronouns(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
         if (cx.explain) {
@@ -402,6 +417,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
             ev_issues[q] = iss;
         }
     }
+    dyad_parse_free(parse);
+    parse = NULL;
     if (result_add_events(r, coder->dict, all.v, all.n, ev_sent, ev_issues))
         goto oom;
     for (size_t i = 0; i < r->nev && nquotes; i++) {
@@ -415,6 +432,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     }
     return r;
 oom:
+    dyad_parse_free(parse);
     set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
     dyad_result_free(r);
     return NULL;

@@ -123,6 +123,11 @@ typedef struct clause_view {
     uint32_t nslot;
     verb_hit *verb;
     uint32_t nverb;
+    /* the dependency parse, when the coder has a model and the sentence was
+     * worth parsing; else NULL */
+    const char **xpos;     /* Penn tag per token */
+    const char **deprel;   /* UD relation per token */
+    int32_t *head;         /* head token index, -1 for the root */
 } clause_view;
 
 typedef struct coder_ctx {
@@ -171,6 +176,15 @@ struct dyad_coder {
     const dyad_dict *dict;
     dyad_options opts;
     coder_index ix;
+    const dyad_model *model;   /* NULL: code from word order alone */
 };
+
+/* syntax.c (in code/): parse a sentence into v->xpos/deprel/head, then keep
+ * only the verb hits the tagger calls verbs and mark the passives. */
+int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse);
+/* The slot holding the verb's subject / object by the parse, or -1. */
+int32_t parse_subject(const clause_view *v, uint32_t verb);
+int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end);
+int32_t parse_agent(const clause_view *v, uint32_t verb);
 
 #endif

@@ -481,6 +481,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
         int has_slots = fired && fired->has_slots;
+        if (src < 0 && v->head)
+            src = parse_subject(v, h->start);
         if (src < 0) {
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)
@@ -490,6 +492,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         if (b.compound_target >= 0)
             tgt = b.compound_target;
+        if (tgt < 0 && !b.compound_both && v->head)
+            tgt = parse_object(v, h->start, lower_end);
         if (tgt < 0 && !b.compound_both) {
             /* first coded slot whose code differs from the source's, else the first */
             int32_t first = -1;
@@ -508,7 +512,11 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             tgt = first >= 0 ? first : slot_from(v, h->end, lower_end, 0);
         }
         /* passive: BE + participle + BY swaps the sides */
-        if (!has_slots && h->passive_form && src >= 0) {
+        int32_t agent = (!has_slots && h->passive_form && v->head) ? parse_agent(v, h->start) : -1;
+        if (agent >= 0) {
+            tgt = src;
+            src = agent;
+        } else if (!has_slots && h->passive_form && src >= 0 && !v->head) {
             int be = 0;
             for (uint32_t q = 1; q <= 3 && q <= h->start; q++) {
                 const char *w = v->tok[h->start - q].norm;
@@ -522,10 +530,10 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             if (be)
                 for (uint32_t i = h->end; i < lower_end; i++)
                     if (!v->deleted[i] && strcmp(v->tok[i].norm, "by") == 0) {
-                        int32_t agent = slot_from(v, i + 1, lower_end, 1);
-                        if (agent >= 0) {
+                        int32_t by_slot = slot_from(v, i + 1, lower_end, 1);
+                        if (by_slot >= 0) {
                             tgt = src;
-                            src = agent;
+                            src = by_slot;
                         }
                         break;
                     }

@@ -1,0 +1,138 @@
+/* syntax.c: what the coder takes from dyad's dependency parse (stage four,
+ * fed by src/syntax).  A sentence is parsed only when it has both a coded
+ * noun phrase and a dictionary verb: no other sentence can give an event.
+ * The parse then decides which verb forms are verbs (the tagger's VB* tags:
+ * "an attack", "the talks" are nouns), which are passive, and who is the
+ * subject and the object of each verb. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coder.h"
+
+static int rel_is(const char *rel, const char *want)
+{
+    size_t n = strlen(want);
+    return strncmp(rel, want, n) == 0 && (rel[n] == '\0' || rel[n] == ':');
+}
+
+int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
+{
+    uint32_t n = v->ntok;
+    const char **forms = arena_alloc(cx->mem, (n + 1) * sizeof *forms);
+    size_t *lens = arena_alloc(cx->mem, (n + 1) * sizeof *lens);
+    v->xpos = arena_alloc(cx->mem, (n + 1) * sizeof *v->xpos);
+    v->deprel = arena_alloc(cx->mem, (n + 1) * sizeof *v->deprel);
+    v->head = arena_alloc(cx->mem, (n + 1) * sizeof *v->head);
+    if (!forms || !lens || !v->xpos || !v->deprel || !v->head)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        forms[i] = cx->text + v->tok[i].start;
+        lens[i] = v->tok[i].end - v->tok[i].start;
+    }
+    dyad_error err;
+    if (dyad_parse_words(cx->coder->model, parse, forms, lens, n, &err) != DYAD_OK)
+        return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        dyad_word w;
+        dyad_parse_word(parse, i, &w);
+        /* the strings live in the parse until the next sentence: copy */
+        v->xpos[i] = arena_strdup(cx->mem, w.xpos ? w.xpos : "");
+        v->deprel[i] = arena_strdup(cx->mem, w.deprel ? w.deprel : "");
+        if (!v->xpos[i] || !v->deprel[i])
+            return -1;
+        v->head[i] = w.head > 0 && (uint32_t)w.head <= n ? w.head - 1 : -1;
+    }
+    /* verbs: the tagger must call the first word a verb */
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < v->nverb; k++) {
+        verb_hit *h = &v->verb[k];
+        const char *t = v->xpos[h->start];
+        if (strncmp(t, "VB", 2) != 0)
+            continue;
+        h->passive_form = 0;
+        for (uint32_t i = 0; i < n; i++)
+            if (v->head[i] == (int32_t)h->start &&
+                (strcmp(v->deprel[i], "aux:pass") == 0 || strcmp(v->deprel[i], "nsubj:pass") == 0))
+                h->passive_form = 1;
+        v->verb[kept++] = *h;
+    }
+    v->nverb = kept;
+    return 0;
+}
+
+/* The coded slot holding token i, or -1. */
+static int32_t coded_slot(const clause_view *v, int32_t i)
+{
+    if (i < 0)
+        return -1;
+    int32_t s = v->slot_of[i];
+    if (s < 0 || !v->slot[s].coded || v->slot[s].deleted)
+        return -1;
+    return s;
+}
+
+static int32_t child(const clause_view *v, uint32_t head, const char *rel)
+{
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (v->head[i] == (int32_t)head && rel_is(v->deprel[i], rel))
+            return (int32_t)i;
+    return -1;
+}
+
+/* The subject: the verb's nsubj; for a verb without one, that of the verb it
+ * is coordinated with or complements ("condemned ... and promised aid",
+ * "plans to help"); for an xcomp of a verb with an object, that object
+ * ("urged Eriador to respond"). */
+int32_t parse_subject(const clause_view *v, uint32_t verb)
+{
+    if (!v->head)
+        return -1;
+    int32_t at = (int32_t)verb;
+    for (int depth = 0; depth < 4 && at >= 0; depth++) {
+        int32_t s = child(v, (uint32_t)at, "nsubj");
+        if (s >= 0)
+            return coded_slot(v, s);
+        const char *rel = v->deprel[at];
+        int32_t up = v->head[at];
+        if (up < 0)
+            return -1;
+        if (rel_is(rel, "xcomp")) {
+            int32_t o = child(v, (uint32_t)up, "obj");
+            if (o >= 0)
+                return coded_slot(v, o);
+        } else if (!rel_is(rel, "conj") && !rel_is(rel, "advcl") && !rel_is(rel, "acl")) {
+            return -1;
+        }
+        at = up;
+    }
+    return -1;
+}
+
+/* The object: obj, then iobj, then the first obl or nmod after the verb
+ * within its phrase. */
+int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
+{
+    if (!v->head)
+        return -1;
+    static const char *const rels[] = {"obj", "iobj", "obl", NULL};
+    for (size_t r = 0; rels[r]; r++)
+        for (uint32_t i = verb + 1; i < lower_end && i < v->ntok; i++)
+            if (v->head[i] == (int32_t)verb && rel_is(v->deprel[i], rels[r]) &&
+                !rel_is(v->deprel[i], "obl:agent")) {
+                int32_t s = coded_slot(v, (int32_t)i);
+                if (s >= 0)
+                    return s;
+            }
+    return -1;
+}
+
+/* The agent of a passive verb: "was attacked by Iran". */
+int32_t parse_agent(const clause_view *v, uint32_t verb)
+{
+    if (!v->head)
+        return -1;
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (v->head[i] == (int32_t)verb && strcmp(v->deprel[i], "obl:agent") == 0)
+            return coded_slot(v, (int32_t)i);
+    return -1;
+}
