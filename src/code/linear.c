@@ -420,6 +420,15 @@ static const char *negate_code(const char *code)
     return NULL;
 }
 
+/* A CAMEO public statement, 010-019. */
+static int is_statement(const char *code)
+{
+    char root[3];
+    int quad, has;
+    double g;
+    return code && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL) && strcmp(root, "01") == 0;
+}
+
 int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
 {
     const dyad_dict *d = cx->coder->dict;
@@ -591,13 +600,19 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
                         out->v[q].code);
         }
         if (out->n > before) {
-            blocked_until = lower_end;
-            if (code->subordinate)
+            /* A statement (CAMEO 01x: "said", "stressed") is the speech act
+             * itself: it stands only when nothing more specific is coded in
+             * the sentence, and the verbs of what was said are still coded,
+             * as TABARI's subordinate [x?] codes are. */
+            int sub = code->subordinate || is_statement(code_a ? code_a : code_b);
+            if (sub)
                 nsub += out->n - before;
-            else
+            else {
+                blocked_until = lower_end;
                 subordinate_only = 0;
+            }
             for (size_t q = before; q < out->n; q++)
-                if (code->subordinate)
+                if (sub)
                     out->v[q].verb |= 0x80000000u;  /* mark: subordinate */
         }
     }
