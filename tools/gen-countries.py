@@ -406,14 +406,30 @@ CHNMED | Xinhua
 SYRREB | Free Syrian Army, FSA, Syrian Democratic Forces
 SYRMIL | Syrian Arab Army
 UKRLEG | Verkhovna Rada
+USAJUD | Justice Department, Department of Justice, U.S. Justice Department, DOJ, U.S. Attorney's Office
+USACOP | Secret Service, Department of Homeland Security, Homeland Security Department, DHS
+USASPY | National Security Agency, NSA, Director of National Intelligence, Office of the Director of National Intelligence
+USALEG | Congress, Senate Republicans, Senate Democrats, House Republicans, House Democrats, Congressional Republicans, Congressional Democrats, House Speaker, Speaker of the House, Senate Majority Leader, Senate Minority Leader, House Intelligence Committee, Senate Intelligence Committee, House Oversight Committee, Senate Foreign Relations Committee, Senate Judiciary Committee, Senate Armed Services Committee, House Judiciary Committee
+USAPTYDEM | Democratic Party, Democrats, Democratic National Committee, DNC, Democratic National Convention
+USAPTYREP | Republican Party, Republicans, GOP, Republican National Committee, RNC, Republican National Convention
+USAMED | MSNBC, NBC, NBC News, ABC News, CBS, CBS News, Politico, Breitbart, Breitbart News, USA Today, Los Angeles Times, Bloomberg, Bloomberg News, Huffington Post, BuzzFeed, BuzzFeed News, New York Post, Washington Times, The New Yorker, Newsweek, Time Magazine, Chicago Tribune, Boston Globe, Voice of America
+USA | Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut, Delaware, Florida, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana, Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, New Mexican, New York State, North Carolina, North Dakota, Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas, Utah, Vermont, Virginia, West Virginia, Wisconsin, Wyoming, Washington State, New York City, Chicago, Los Angeles, San Francisco, Philadelphia, Miami, Houston, Boston, Detroit, Cleveland, Baltimore, Milwaukee, Dallas, Denver, Atlanta, Seattle, Pittsburgh, Las Vegas, Floridian, Texan, Texans, Californian, Californians, Ohioan, Ohioans, New Yorker, New Yorkers
+GBRMED | Financial Times, The Economist, Sky News, Daily Mail, Daily Telegraph, The Telegraph
+DEUMED | Der Spiegel, Deutsche Welle, Bild
+ISRMED | Haaretz, Times of Israel, Jerusalem Post, Yedioth Ahronoth
+TURMED | Anadolu, Anadolu Agency
+RUSMED | Russia Today, Sputnik, Interfax
+CHNMED | Global Times, People's Daily, CCTV, China Daily
+FRALEG | French National Assembly, French Senate
+DEULEG | Bundesrat
 KUR | Kurd, Kurds, Kurdish
 """
 
 # Phrases that contain a country name but do not name a country; coding them [---]
 # keeps the longer phrase from falling back to the country.
 NOT_COUNTRIES = """
-South China Sea, East China Sea, Indian Ocean, Sea of Japan, Gulf of Mexico, New Mexico,
-New Mexican, New Guinea, New Jersey, New South Wales, Washington State, Korean Peninsula,
+South China Sea, East China Sea, Indian Ocean, Sea of Japan, Gulf of Mexico,
+New Guinea, New South Wales, Korean Peninsula, Turkey Point, Jordan River,
 Chinese New Year, Persian Gulf, Arabian Sea, Arabian Peninsula,
 Native American, Native Americans, English Channel
 """
