@@ -1,6 +1,7 @@
 /* test_builtin.c: the built-in dictionaries (data/dict, compiled in by tools/embed.c)
  * load with no error and no warning through the field-format readers, and cover what
- * they promise: every ISO 3166-1 country, every CAMEO root, the common roles. */
+ * they promise: every ISO 3166-1 country, every CAMEO event code 010-204, dated leaders
+ * of the G20 and the Middle East and North Africa, the common roles. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -225,6 +226,125 @@ static void test_agents(void **state)
     dyad_dict_free(d);
 }
 
+/* Every built-in file, alone, loads with zero diagnostics. */
+static void test_each_file_clean(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < dict_builtin_nfiles; i++) {
+        const builtin_file *f = &dict_builtin_files[i];
+        int kind = dyad_dict_kind_from_name(f->name);
+        assert_true(kind >= 0);
+        dyad_dict *d = dyad_dict_new();
+        assert_non_null(d);
+        dyad_error err;
+        memset(&err, 0, sizeof err);
+        diag_count = 0;
+        if (dyad_dict_load_buffer(d, (dyad_dict_kind)kind, f->name, f->bytes, f->len, print_diag,
+                                  NULL, &err) != DYAD_OK)
+            fail_msg("%s: %s", f->name, err.message);
+        if (diag_count)
+            fail_msg("%s: %d diagnostics", f->name, diag_count);
+        dyad_dict_free(d);
+    }
+}
+
+static int verb_code_is(const verb_code *vc, const char *code)
+{
+    if (!vc->present || vc->null)
+        return 0;
+    return (vc->a && strcmp(vc->a, code) == 0) || (vc->b && strcmp(vc->b, code) == 0);
+}
+
+/* Every event code 010-204 of the CAMEO codebook is produced by a verb, a pattern or a
+ * block of the built-in verbs (DYAD_SHARED has the codebook). */
+static void test_every_cameo_code(void **state)
+{
+    (void)state;
+    const char *shared = getenv("DYAD_SHARED");
+    if (!shared || !*shared)
+        skip();
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/data/cameo/cameo-codes.tsv", shared);
+    assert_true(n > 0 && (size_t)n < sizeof path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        skip();
+    diag_count = 0;
+    dyad_dict *d = load_kind(DYAD_DICT_VERBS);
+    char line[512];
+    int checked = 0, missing = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        *tab = '\0';
+        size_t len = strlen(line);
+        if (len < 3 || len > 4 || strspn(line, "0123456789") != len ||
+            strncmp(line, "010", 3) < 0 || strncmp(line, "204", 3) > 0)
+            continue;
+        int found = 0;
+        for (size_t i = 0; i < d->blocks.n && !found; i++)
+            found = verb_code_is(&d->blocks.v[i].code, line);
+        for (size_t i = 0; i < d->verbs.n && !found; i++)
+            found = verb_code_is(&d->verbs.v[i].code, line);
+        for (size_t i = 0; i < d->patterns.n && !found; i++)
+            found = verb_code_is(&d->patterns.v[i].code, line);
+        if (!found) {
+            fprintf(stderr, "CAMEO code %s: no verb or pattern\n", line);
+            missing++;
+        }
+        checked++;
+    }
+    fclose(f);
+    assert_true(checked >= 250);
+    assert_int_equal(missing, 0);
+    dyad_dict_free(d);
+}
+
+/* How many actor entries hold CODE, under a date restriction, on DATE. */
+static int holders(const dyad_dict *d, const char *code, int32_t date)
+{
+    int n = 0;
+    for (size_t i = 0; i < d->actors.n; i++)
+        for (size_t j = 0; j < d->actors.v[i].ncode; j++) {
+            const actor_code *c = &d->actors.v[i].code[j];
+            if (c->restricted && c->lo <= date && date <= c->hi && strcmp(c->code, code) == 0) {
+                n++;
+                break;
+            }
+        }
+    return n;
+}
+
+/* On the 15th of January of every year from 2001 to 2025, each G20 country has at
+ * least two dated executive office holders (head of state or government, foreign
+ * minister) and each Middle East and North Africa state at least one. */
+static void test_leaders(void **state)
+{
+    (void)state;
+    diag_count = 0;
+    dyad_dict *d = load_kind(DYAD_DICT_ACTORS);
+    const char *g20[] = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA",
+                         "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"};
+    const char *mena[] = {"DZA", "BHR", "EGY", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN",
+                          "LBY", "MAR", "OMN", "PSE", "QAT", "SYR", "TUN", "ARE", "YEM"};
+    for (int year = 2001; year <= 2025; year++) {
+        int32_t date = year * 10000 + 115;
+        char code[8];
+        for (size_t i = 0; i < sizeof g20 / sizeof g20[0]; i++) {
+            snprintf(code, sizeof code, "%sGOV", g20[i]);
+            if (holders(d, code, date) < 2)
+                fail_msg("%s: fewer than two dated office holders on %d", code, (int)date);
+        }
+        for (size_t i = 0; i < sizeof mena / sizeof mena[0]; i++) {
+            snprintf(code, sizeof code, "%sGOV", mena[i]);
+            if (holders(d, code, date) < 1)
+                fail_msg("%s: no dated office holder on %d", code, (int)date);
+        }
+    }
+    dyad_dict_free(d);
+}
+
 static void test_discards(void **state)
 {
     (void)state;
@@ -248,6 +368,9 @@ int main(void)
         cmocka_unit_test(test_verbs),
         cmocka_unit_test(test_agents),
         cmocka_unit_test(test_discards),
+        cmocka_unit_test(test_each_file_clean),
+        cmocka_unit_test(test_every_cameo_code),
+        cmocka_unit_test(test_leaders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
