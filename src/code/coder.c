@@ -162,9 +162,16 @@ static const char *sentence_issues(coder_ctx *cx, const clause_view *v)
 
 /* The actors a later pronoun can refer to: the last person or official
  * ("Kerry" USAGOV: a code with a role) and the last country or group. */
+#define MAX_NAMES 64
+
 typedef struct referents {
     const char *person;
     const char *group;
+    /* names seen coded: "Secretary of State John Kerry" teaches that a later
+     * "Kerry" is USAGOV */
+    const char *name[MAX_NAMES];     /* matching form of the name's last word */
+    const char *name_code[MAX_NAMES];
+    size_t nnames;
 } referents;
 
 static int is_group_code(const char *code)
@@ -229,12 +236,57 @@ static void resolve_first_person(clause_view *v, const quote_rec *q, size_t nq)
     }
 }
 
+/* An uncoded noun phrase with a capitalised word that names an actor coded
+ * earlier in the document ("Kerry" after "Secretary of State John Kerry")
+ * takes that actor's code. */
+static void resolve_names(clause_view *v, const referents *ref)
+{
+    for (uint32_t s = 0; s < v->nslot && ref->nnames; s++) {
+        slot *sl = &v->slot[s];
+        if (sl->coded || sl->nm != 1)
+            continue;
+        for (uint32_t i = sl->start; i < sl->end; i++) {
+            if (!(v->tok[i].flags & TOK_CAPITAL) || (v->tok[i].flags & TOK_ALLCAPS))
+                continue;
+            for (size_t k = ref->nnames; k-- > 0;)
+                if (strcmp(ref->name[k], v->tok[i].norm) == 0) {
+                    sl->m[0].code = ref->name_code[k];
+                    sl->m[0].coded = 1;
+                    sl->coded = 1;
+                    break;
+                }
+            if (sl->coded)
+                break;
+        }
+    }
+}
+
+static void remember_name(const clause_view *v, const slot *sl, referents *ref)
+{
+    /* the last word of a coded phrase of several words, when it is a name */
+    if (sl->nm != 1 || sl->end - sl->start < 2 || !sl->m[0].coded ||
+        strncmp(sl->m[0].code, "---", 3) == 0)
+        return;
+    uint32_t last = sl->end - 1;
+    const token *t = &v->tok[last];
+    if (!(t->flags & TOK_CAPITAL) || (t->flags & TOK_ALLCAPS) || !(t->flags & TOK_WORD))
+        return;
+    if (ref->nnames == MAX_NAMES) {
+        memmove(ref->name, ref->name + 1, (MAX_NAMES - 1) * sizeof ref->name[0]);
+        memmove(ref->name_code, ref->name_code + 1, (MAX_NAMES - 1) * sizeof ref->name_code[0]);
+        ref->nnames--;
+    }
+    ref->name[ref->nnames] = t->norm;
+    ref->name_code[ref->nnames++] = sl->m[0].code;
+}
+
 static void remember_referents(const clause_view *v, referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
         const slot *sl = &v->slot[s];
         if (!sl->coded || sl->deleted || v->cls[sl->start] == TC_PRON)
             continue;
+        remember_name(v, sl, ref);
         for (uint32_t k = 0; k < sl->nm; k++) {
             const char *c = sl->m[k].code;
             if (!sl->m[k].coded || strncmp(c, "---", 3) == 0)
@@ -366,6 +418,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
             if (coded && parse_view(&cx, &v, parse))
                 goto oom;
         }
+        resolve_names(&v, &ref);
         resolve_pronouns(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
         if (cx.explain) {
