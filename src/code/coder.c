@@ -263,13 +263,18 @@ static void resolve_names(clause_view *v, const referents *ref)
 
 static void remember_name(const clause_view *v, const slot *sl, referents *ref)
 {
-    /* the last word of a coded phrase of several words, when it is a name */
+    /* a person's full name ends the phrase: two capitalised words ("John
+     * Kerry"), and the code is an official's (a country and a role), not a
+     * group's ("the Islamic State") */
     if (sl->nm != 1 || sl->end - sl->start < 2 || !sl->m[0].coded ||
-        strncmp(sl->m[0].code, "---", 3) == 0)
+        strncmp(sl->m[0].code, "---", 3) == 0 || strlen(sl->m[0].code) < 6 ||
+        is_group_code(sl->m[0].code))
         return;
     uint32_t last = sl->end - 1;
-    const token *t = &v->tok[last];
-    if (!(t->flags & TOK_CAPITAL) || (t->flags & TOK_ALLCAPS) || !(t->flags & TOK_WORD))
+    const token *t = &v->tok[last], *first = &v->tok[last - 1];
+    const uint32_t name = TOK_CAPITAL | TOK_WORD;
+    if ((t->flags & name) != name || (first->flags & name) != name ||
+        ((t->flags | first->flags) & TOK_ALLCAPS))
         return;
     if (ref->nnames == MAX_NAMES) {
         memmove(ref->name, ref->name + 1, (MAX_NAMES - 1) * sizeof ref->name[0]);
