@@ -5,7 +5,9 @@
  * when the speaker mention (before pronouns are resolved) overlaps the gold Source.
  * For articles with several annotator files the lexicographically first is used.
  *
- * Usage: dyad-quotescore [--polnear DIR] [--apostrophes] [QUOTES.jsonl]   (default: stdin)
+ * Usage: dyad-quotescore [--polnear DIR] [--apostrophes] [--show] [QUOTES.jsonl]   (default: stdin)
+ *        --show: list false positives (FP), missed gold quotations (FN) and wrong
+ *                speakers (SP) with their text, one per line, before the figures
  *        --apostrophes: '' counts as a quotation mark too (the NYT files write quotations so)
  *        dyad-quotescore --time [--polnear DIR]   time of dyad_code_doc against the
  *                                                 quotation finder on prepared text
@@ -39,6 +41,7 @@ typedef struct gold_quote {
 
 typedef struct article {
     char name[256];        /* file name without .txt */
+    char *text;            /* kept for --show */
     gold_quote *g;
     size_t ng;
 } article;
@@ -143,6 +146,7 @@ typedef struct tann {
 
 /* --apostrophes: two apostrophes '' (the NYT files' quotation mark) count too. */
 static int two_apostrophes = 0;
+static int show = 0;
 
 static int has_mark(const char *s, long a, long b)
 {
@@ -276,7 +280,10 @@ static int load_article(const char *dir, const char *txtname, const char *annnam
     }
     free(t);
     free(cp);
-    free(text);
+    if (show)
+        out->text = text;
+    else
+        free(text);
     free(ann);
     return 0;
 fail:
@@ -322,8 +329,10 @@ static int load_corpus(const char *dir, corpus *c)
 
 static void free_corpus(corpus *c)
 {
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         free(c->a[i].g);
+        free(c->a[i].text);
+    }
     free(c->a);
 }
 
@@ -344,6 +353,17 @@ static long overlap_len(long a, long b, const bspan *s, int n)
             best = hi - lo;
     }
     return best;
+}
+
+/* One line of --show: a span of the article's text, newlines flattened, cut at 160 bytes. */
+static void show_span(const char *text, long a, long b)
+{
+    putchar('[');
+    for (long i = a; i < b && i < a + 160; i++)
+        putchar(text[i] == '\n' ? ' ' : text[i]);
+    if (b > a + 160)
+        fputs("...", stdout);
+    putchar(']');
 }
 
 static article *find_article(corpus *c, const char *doc)
@@ -421,6 +441,25 @@ static int score(corpus *c, FILE *in)
         }
         sys_hit += hit;
         sys_sp_ok += sp_ok;
+        if (show && !hit) {
+            printf("FP %s ", a->name);
+            show_span(a->text, s, e);
+            printf(" speaker ");
+            show_span(a->text, has_sp ? ss : 0, has_sp ? se : 0);
+            putchar('\n');
+        }
+        if (show && hit && !sp_ok) {
+            printf("SP %s ", a->name);
+            show_span(a->text, s, e);
+            printf(" speaker ");
+            show_span(a->text, has_sp ? ss : 0, has_sp ? se : 0);
+            printf(" gold ");
+            for (size_t g = 0; g < a->ng; g++)
+                if (overlaps(s, e, a->g[g].content, a->g[g].ncontent))
+                    for (int k = 0; k < a->g[g].nsource; k++)
+                        show_span(a->text, a->g[g].source[k].start, a->g[g].source[k].end);
+            putchar('\n');
+        }
         json_decref(o);
     }
     free(line);
@@ -429,6 +468,15 @@ static int score(corpus *c, FILE *in)
     for (size_t i = 0; i < c->n; i++)
         for (size_t g = 0; g < c->a[i].ng; g++) {
             const gold_quote *q = &c->a[i].g[g];
+            if (show && !q->hit) {
+                printf("FN %s ", c->a[i].name);
+                for (int k = 0; k < q->ncontent; k++)
+                    show_span(c->a[i].text, q->content[k].start, q->content[k].end);
+                printf(" source ");
+                for (int k = 0; k < q->nsource; k++)
+                    show_span(c->a[i].text, q->source[k].start, q->source[k].end);
+                putchar('\n');
+            }
             gold++;
             gold_hit += q->hit;
             if (q->nsource) {
@@ -539,8 +587,10 @@ int main(int argc, char **argv)
             timing = 1;
         else if (strcmp(argv[i], "--apostrophes") == 0)
             two_apostrophes = 1;
+        else if (strcmp(argv[i], "--show") == 0)
+            show = 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "usage: dyad-quotescore [--polnear DIR] [--apostrophes] [--time] [QUOTES.jsonl]\n");
+            fprintf(stderr, "usage: dyad-quotescore [--polnear DIR] [--apostrophes] [--show] [--time] [QUOTES.jsonl]\n");
             return 2;
         } else
             file = argv[i];

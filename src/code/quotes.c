@@ -239,6 +239,7 @@ typedef struct qctx {
     uint8_t *inq;          /* token inside a paired double quotation, marks included */
     uint32_t *id;          /* word ids, filled when first asked (UINT32_MAX: not yet) */
     uint16_t *wf;          /* enum lex bits per token (0x8000: looked up) */
+    int loose;             /* noun phrases run over lower-case verbs after names */
 } qctx;
 
 /* The lists token i is in, looked up once per token. */
@@ -352,8 +353,10 @@ static int np_link(const qctx *c, uint32_t i, uint32_t hi)
 static int verb_after_name(qctx *c, uint32_t i, uint32_t start)
 {
     const token *t = &c->tok[i];
-    if (i == start || (t->flags & TOK_CAPITAL) || !is_cap(&c->tok[i - 1]))
+    if (c->loose || i == start || (t->flags & TOK_CAPITAL) || !is_cap(&c->tok[i - 1]))
         return 0;
+    if (wflags(c, i) & (LX_TITLE | LX_ROLE))
+        return 0;  /* "White House press secretary" */
     uint32_t w = word_id(c, i);
     if (w && c->coder->ix.word_is_verb && c->coder->ix.word_is_verb[w])
         return 1;
@@ -512,7 +515,7 @@ typedef struct attrib {
 } attrib;
 
 /* "…,” said X" / "…,” X said" / "…,” according to X": right after the mark. */
-static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence, attrib *at)
+static int after_mark_np(qctx *c, uint32_t open, uint32_t close, int next_sentence, attrib *at)
 {
     uint32_t hi = sent_end(c, close);
     uint32_t p = close + 1;
@@ -562,12 +565,15 @@ static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence,
     for (int round = 0; round < 4 && q < hi; round++) {
         const token *t = &c->tok[q];
         if (is_comma(t)) {
+            /* an apposition up to the next comma; a second one may follow
+             * ("Scott Pruitt, the attorney general of Oklahoma, one of the states
+             * suing the EPA, said") */
             uint32_t k = q + 1;
             while (k < hi && k - q < 40 && !is_comma(&c->tok[k]))
                 k++;
             if (k >= hi)
                 return 0;
-            q = k + 1;
+            q = k + 1 < hi && !cue_at(c, k + 1, hi) && !(wflags(c, k + 1) & LX_ADVERB) ? k : k + 1;
         } else if ((t->flags & TOK_BRACKET) && t->norm[0] == '(') {
             uint32_t k = q + 1;
             while (k < hi && k - q < 12 && c->tok[k].norm[0] != ')')
@@ -596,6 +602,19 @@ static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence,
     at->cue = q;
     at->ncue = n;
     return at->found = 1;
+}
+
+/* A name followed by a lower-case word that is also a verb ("Clinton campaign
+ * spokesman Brian Fallon said") is first read as a name and its verb; when
+ * that finds no cue, the whole run is taken as the phrase. */
+static int after_mark(qctx *c, uint32_t open, uint32_t close, int next_sentence, attrib *at)
+{
+    if (after_mark_np(c, open, close, next_sentence, at))
+        return 1;
+    c->loose = 1;
+    int got = after_mark_np(c, open, close, next_sentence, at);
+    c->loose = 0;
+    return got;
 }
 
 /* "X said that “…”", "according to X, “…”", "Y quoted X as saying “…”": the cue
@@ -756,19 +775,26 @@ static int pair_marks(qctx *c, piece_list *l)
             continue;
         if (is_dq(t) && od != QUOTE_NONE && c->text[c->tok[od].start] != '"' &&
             c->text[t->start] == '"') {
-            /* straight marks inside curly ones are a quotation inside the quotation */
-            if (t->flags & TOK_QUOTE_OPEN)
+            /* straight marks inside curly ones are a quotation inside the quotation;
+             * a straight closing mark with none of them open closes the curly one */
+            if (t->flags & TOK_QUOTE_OPEN) {
                 nested++;
-            else if (nested > 0)
+                continue;
+            }
+            if (nested > 0) {
                 nested--;
-            continue;
+                continue;
+            }
         }
         if (is_dq(t)) {
-            /* a closing mark used to open: white space before it, a word glued after */
+            /* a closing mark used to open: white space before it and a word glued
+             * after, or first in its paragraph */
             int opens = (t->flags & TOK_QUOTE_OPEN) ||
                         (od == QUOTE_NONE && !(t->flags & TOK_NO_SPACE_BEFORE) && i + 1 < c->ntok &&
                          (c->tok[i + 1].flags & TOK_NO_SPACE_BEFORE) &&
-                         (c->tok[i + 1].flags & TOK_WORD));
+                         (c->tok[i + 1].flags & TOK_WORD)) ||
+                        (od == QUOTE_NONE && i == s->first_token && (s->flags & SENT_PARAGRAPH) &&
+                         i + 1 < c->ntok && c->sent_of[i + 1] == c->sent_of[i]);
             if (opens) {
                 if (od != QUOTE_NONE) {
                     if (add_piece(c, l, od, QUOTE_NONE, i - 1, 0, pending))
@@ -1159,7 +1185,7 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
     *nout = 0;
     if (td->ntok == 0 || td->ntok >= UINT32_MAX)
         return 0;
-    qctx c = {coder, td, text, date, mem, td->tok, (uint32_t)td->ntok, NULL, NULL, NULL, NULL};
+    qctx c = {coder, td, text, date, mem, td->tok, (uint32_t)td->ntok, NULL, NULL, NULL, NULL, 0};
     size_t n = td->ntok;
     c.sent_of = arena_alloc(mem, n * sizeof *c.sent_of);
     c.inq = arena_calloc(mem, n, 1);
@@ -1237,10 +1263,14 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
             continue;
         if (p->words == 0)
             continue;
+        if (c.tok[p->open].start > 0 && text[c.tok[p->open].start - 1] == '=')
+            continue;  /* a markup attribute value: <tweet author="…"> */
         quote_rec *q = &v[nv];
         memset(q, 0, sizeof *q);
         q->start = c.tok[p->open].end;
         q->end = p->close != QUOTE_NONE ? c.tok[p->close].start : c.tok[p->last].end;
+        while (q->start < q->end && (text[q->start] == ' ' || text[q->start] == '\t'))
+            q->start++;
         q->sentence = c.sent_of[p->open];
         q->inherited = p->from >= 0;
         q->sp_start = q->sp_end = QUOTE_NONE;

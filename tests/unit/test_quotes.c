@@ -49,7 +49,7 @@ static dyad_quotes *run(const char *text, const char *date)
 
 typedef struct example {
     const char *what, *text;
-    const char *quote, *speaker_text, *speaker, *code, *cue;
+    const char *quote, *speaker_text, *speaker, *code, *cue;  /* code NULL: not checked */
 } example;
 
 static const example examples[] = {
@@ -111,6 +111,25 @@ static const example examples[] = {
      "\xe2\x80\x9cMaybe we can build a wall around him.\xe2\x80\x9d \xe2\x80\x95 Steve Quinlan",
      "Maybe we can build a wall around him.", "Steve Quinlan", "Steve Quinlan", "---",
      "\xe2\x80\x95"},
+    {"lower-case role word that is also a verb",
+     "\xe2\x80\x9cWe will keep talking to all sides,\xe2\x80\x9d White House press secretary "
+     "Josh Earnest said.",
+     "We will keep talking to all sides,", "White House press secretary Josh Earnest",
+     "Josh Earnest", NULL, "said"},
+    {"name, then a word that is a verb, then a role",
+     "\xe2\x80\x9cShe will be out there campaigning,\xe2\x80\x9d Clinton campaign spokesman "
+     "Brian Fallon said on Monday.",
+     "She will be out there campaigning,", "Clinton campaign spokesman Brian Fallon",
+     "Brian Fallon", NULL, "said"},
+    {"two appositions before the cue",
+     "\xe2\x80\x9cIt is an invasion of the state domain,\xe2\x80\x9d Scott Pruitt, the "
+     "attorney general of Oklahoma, one of the states suing the agency, said on Monday.",
+     "It is an invasion of the state domain,", "Scott Pruitt", "Scott Pruitt", "---", "said"},
+    {"curly opening mark closed by a straight one",
+     "\xe2\x80\x9cImmunity deals should not be a requirement,\" Jason Chaffetz said, adding "
+     "that they were handed out \"like candy.\"",
+     "Immunity deals should not be a requirement,", "Jason Chaffetz", "Jason Chaffetz", "---",
+     "said"},
     {"colon at the end of the paragraph before",
      "The New York Times reports:\n\n\"In an illustration of the lack of enthusiasm, donors "
      "stayed away.\"",
@@ -131,7 +150,8 @@ static void test_constructions(void **state)
         if (!hit)
             fail_msg("%s: quotation not found", e->what);
         if (strcmp(hit->speaker_text, e->speaker_text) != 0 ||
-            strcmp(hit->speaker, e->speaker) != 0 || strcmp(hit->speaker_code, e->code) != 0 ||
+            strcmp(hit->speaker, e->speaker) != 0 ||
+            (e->code && strcmp(hit->speaker_code, e->code) != 0) ||
             strcmp(hit->cue, e->cue) != 0)
             fail_msg("%s: got '%s' / '%s' / %s / '%s'", e->what, hit->speaker_text, hit->speaker,
                      hit->speaker_code, hit->cue);
@@ -186,6 +206,16 @@ static void test_paragraphs(void **state)
                         "The second paragraph ends the statement here.");
     assert_string_equal(dyad_quotes_get(q, 1)->speaker, "John Kerry");
     dyad_quotes_free(q);
+
+    /* a paragraph opened with a closing mark */
+    q = run("Kerry spoke at length on Monday.\n\n\xe2\x80\x9d \xe2\x80\xa6 what we learned "
+            "is that the coalition holds,\xe2\x80\x9d he said.\n",
+            "2014-09-11");
+    assert_int_equal(dyad_quotes_count(q), 1);
+    assert_string_equal(dyad_quotes_get(q, 0)->quote,
+                        "\xe2\x80\xa6 what we learned is that the coalition holds,");
+    assert_string_equal(dyad_quotes_get(q, 0)->speaker, "John Kerry");
+    dyad_quotes_free(q);
 }
 
 /* Nested single quotes stay inside the quotation. */
@@ -201,15 +231,16 @@ static void test_nested(void **state)
     dyad_quotes_free(q);
 }
 
-/* Scare quotes and titles are not quotations; a short quotation with a cue
- * and a speaker is. */
+/* Scare quotes, titles and markup attribute values are not quotations; a
+ * short quotation with a cue and a speaker is. */
 static void test_not_quotations(void **state)
 {
     (void)state;
     dyad_quotes *q = run("Kerry: They're \xe2\x80\x98On Their Own\xe2\x80\x99\n\n"
                          "The so-called \xe2\x80\x9cpeace process\xe2\x80\x9d stalled again.\n\n"
                          "Pence spoke on \xe2\x80\x9c" "Fox News Sunday,\xe2\x80\x9d on the debate.\n\n"
-                         "She called it a \xe2\x80\x9cgood question\xe2\x80\x9d and left.",
+                         "She called it a \xe2\x80\x9cgood question\xe2\x80\x9d and left.\n\n"
+                         "<tweet author=\"Harf said nothing more today\" id=\"12345\">",
                          "2014-09-11");
     assert_int_equal(dyad_quotes_count(q), 1);
     assert_string_equal(dyad_quotes_get(q, 0)->quote, "good question");
