@@ -41,7 +41,15 @@ static const char *const cue_words[] = {
     "announcing", "explained", "reiterated", "maintained", "contended", "asserted",
     "pointed", "echoed", "retorted", "scoffed", "thundered", "tweeted", "wrote", "read",
     "reads", "demanded", "demanding", "promising", "vowing", "urging", "calling",
-    "declaring", "stressing", "insisting", "quoted", "quoting", "quoting", NULL};
+    "declaring", "stressing", "insisting", "quoted", "quoting", "quoting", "likened", "likens",
+    "likening", "compared", "compares", "comparing", "exhorted", "cited", "cites", "citing",
+    "hailed", "referenced", "lauded", "mocked", "touted", "call", NULL};
+
+/* Nouns that attribute words to their possessor: "Trump's claim that …". */
+static const char *const cue_nouns[] = {
+    "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments",
+    "words", "description", "assertion", "promise", "pledge", "warning", "message", "slogan",
+    "reference", "references", "tweet", "insistence", "suggestion", "accusation", NULL};
 
 /* "said X" is X speaking (not so "told X", "called X", "quoted X"). */
 static const char *const invertible_cues[] = {
@@ -85,6 +93,11 @@ static const char *const irregular_verbs[] = {
     "kept", "put", "ran", "saw", "won", "lost", "led", "paid", "set", "became", "began",
     "brought", "thought", "felt", "found", "heard", "knew", "meant", "stood", "struck",
     "sought", "spent", "took", "wants", "thinks", "knows", "sees", "is", "was", "has", NULL};
+
+/* Words that open a clause before the main one ("Though she called it …, …"). */
+static const char *const subordinators[] = {"though", "although", "while", "because", "when",
+                                            "if", "as", "after", "before", "since", "once",
+                                            "whereas", "until", NULL};
 
 static const char *const pronouns[] = {"he", "she", "they", "we", "i", "you", "him", "her",
                                        "them", "it", NULL};
@@ -155,7 +168,8 @@ static int in_list(const char *const *list, const char *w)
 /* All the lists above in one hash table, built once: word -> enum lex bits. */
 enum lex {
     LX_CUE = 1, LX_INVERT = 2, LX_STOP = 4, LX_ADVERB = 8, LX_PRON = 16, LX_TITLE = 32,
-    LX_ROLE = 64, LX_FEMALE = 128, LX_MALE = 256, LX_IRREGULAR = 512
+    LX_ROLE = 64, LX_FEMALE = 128, LX_MALE = 256, LX_IRREGULAR = 512, LX_NCUE = 1024,
+    LX_SUBORD = 2048
 };
 
 #define LEX_SIZE 2048u
@@ -196,6 +210,8 @@ static void lex_build(void)
     lex_add(female_words, LX_FEMALE);
     lex_add(male_words, LX_MALE);
     lex_add(irregular_verbs, LX_IRREGULAR);
+    lex_add(cue_nouns, LX_NCUE);
+    lex_add(subordinators, LX_SUBORD);
 }
 
 /* The lists word w[0..n) is in. */
@@ -310,7 +326,13 @@ static uint32_t cue_at(const qctx *c, uint32_t i, uint32_t hi)
         return i + 1 < hi && norm_is(&c->tok[i + 1], "to") ? 2 : 0;
     if (norm_is(t, "read") || norm_is(t, "reads"))
         return 0;  /* past tense "read" is too often not a cue; kept out of the list's reach */
-    return (wflags((qctx *)c, i) & LX_CUE) ? 1 : 0;
+    uint16_t f = wflags((qctx *)c, i);
+    if (norm_is(t, "call") && i > 0 &&
+        (norm_is(&c->tok[i - 1], "a") || norm_is(&c->tok[i - 1], "the")))
+        return 0;  /* a call for */
+    if ((f & LX_NCUE) && i > 0 && (c->tok[i - 1].flags & TOK_POSSESSIVE))
+        return 1;
+    return (f & LX_CUE) ? 1 : 0;
 }
 
 static int ends_ing(const token *t)
@@ -357,6 +379,13 @@ static int verb_after_name(qctx *c, uint32_t i, uint32_t start)
         return 0;
     if (wflags(c, i) & (LX_TITLE | LX_ROLE))
         return 0;  /* "White House press secretary" */
+    if (i + 1 < c->ntok && (c->tok[i + 1].flags & TOK_WORD) && !c->inq[i + 1]) {
+        static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had",
+                                          "will", "would", "could", "should", "can", "did",
+                                          "does", "may", "might", NULL};
+        if (in_list(aux, c->tok[i + 1].norm) || cue_at(c, i + 1, c->ntok))
+            return 0;  /* "The Trump campaign is …" */
+    }
     uint32_t w = word_id(c, i);
     if (w && c->coder->ix.word_is_verb && c->coder->ix.word_is_verb[w])
         return 1;
@@ -499,8 +528,12 @@ static uint32_t sentence_subject(qctx *c, uint32_t i, uint32_t hi, span *out)
         uint32_t k = p;
         while (k < hi && !is_comma(&c->tok[k]))
             k++;
-        if (k >= hi)
-            return 0;
+        if (k >= hi) {
+            /* no main clause before the cue: the subordinate clause's subject */
+            if (!(wflags(c, p) & LX_SUBORD))
+                return 0;
+            return np_fwd(c, p + 1, hi, out);
+        }
         p = k + 1;
     }
     return np_fwd(c, p, hi, out);
@@ -640,6 +673,18 @@ static int before_mark(qctx *c, uint32_t open, attrib *at)
     int got = 0;
     if (n == 2) {
         got = np_fwd(c, j + 2, open, &sp) > 0;
+    } else if (!(wflags(c, j) & LX_CUE)) {
+        /* the possessor of "claim": a name or a pronoun right before the 's */
+        uint32_t a = j - 1;
+        while (a > lo && is_cap(&c->tok[a - 1]) && !c->inq[a - 1] && j - 1 - a < 6)
+            a--;
+        if (a < j - 1) {
+            sp.a = a;
+            sp.b = j - 1;
+            got = 1;
+        } else {
+            got = np_back(c, lo, j - 1, &sp) > 0;
+        }
     } else if ((norm_is(t, "saying") || norm_is(t, "say")) && j > lo &&
                norm_is(&c->tok[j - 1], "as")) {
         /* "Al-Akhbar quoted him as saying" / "he was quoted as saying" */
@@ -678,6 +723,63 @@ static int before_mark(qctx *c, uint32_t open, attrib *at)
     at->cue = j;
     at->ncue = n;
     return at->found = 1;
+}
+
+/* "Reid has been pounding Trump as a “con artist”": a characterisation, spoken
+ * by the subject of the sentence.  Not "known as", "such as", "so-called". */
+static int as_mark(qctx *c, uint32_t open, attrib *at)
+{
+    uint32_t lo = sent_first(c, open), j = open;
+    while (j > lo && (norm_is(&c->tok[j - 1], "a") || norm_is(&c->tok[j - 1], "an") ||
+                      norm_is(&c->tok[j - 1], "the")) && j + 2 > open)
+        j--;
+    if (j < lo + 3 || !norm_is(&c->tok[j - 1], "as") || c->inq[j - 1])
+        return 0;
+    const token *v = &c->tok[j - 2];
+    if (norm_is(v, "known") || norm_is(v, "such") || norm_is(v, "so") || norm_is(v, "referred") ||
+        norm_is(v, "dubbed") || norm_is(v, "billed") || norm_is(v, "titled"))
+        return 0;
+    span sp;
+    if (!sentence_subject(c, j - 1, j - 1, &sp))
+        return 0;
+    at->sp = sp;
+    at->cue = j - 1;
+    at->ncue = 1;
+    return at->found = 1;
+}
+
+static int same_word(const token *x, const token *y);
+
+/* A pronoun speaker inside the sentence ("It is denouncing what it calls “…”",
+ * "He did not address the tweets in which he called her “…”") is the subject
+ * of the sentence, when that comes first and can be the same: the same pronoun,
+ * or a phrase that is not a pronoun and, for he/she, names nobody of the other
+ * gender, and no ", but" / ", and" clause between. */
+static void subject_for_pronoun(qctx *c, attrib *at)
+{
+    if (at->sp.b != at->sp.a + 1 || !is_pron(&c->tok[at->sp.a]))
+        return;
+    const token *pr = &c->tok[at->sp.a];
+    int want = norm_is(pr, "he") ? 1 : norm_is(pr, "she") ? 2 : 0;
+    if (!want && !norm_is(pr, "it") && !norm_is(pr, "they"))
+        return;
+    span sub;
+    if (!sentence_subject(c, at->sp.a, at->sp.a, &sub) || sub.b > at->sp.a)
+        return;
+    for (uint32_t i = sub.b; i + 1 < at->sp.a; i++)
+        if (is_comma(&c->tok[i]) && (norm_is(&c->tok[i + 1], "but") || norm_is(&c->tok[i + 1], "and")))
+            return;  /* a clause of its own: "…, but even now she still says" */
+    if (sub.b == sub.a + 1 && is_pron(&c->tok[sub.a])) {
+        if (!same_word(&c->tok[sub.a], pr))
+            return;
+    } else if (want) {
+        int g = 0;
+        for (uint32_t i = sub.a; i < sub.b && !g; i++)
+            g = word_in_bits(&c->tok[i], LX_FEMALE) ? 2 : word_in_bits(&c->tok[i], LX_MALE) ? 1 : 0;
+        if (g != want)
+            return;
+    }
+    at->sp = sub;
 }
 
 /* “…” opening a sentence right after one that ends with its attribution:
@@ -965,8 +1067,9 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
             b++;
         i = b;
         uint32_t r = a;
-        if (a == sent_first(c, a) && ((wflags(c, a) & LX_STOP) ||
-                                       cue_at(c, a, b) || ends_ing(&c->tok[a])))
+        if ((a == sent_first(c, a) && ((wflags(c, a) & LX_STOP) ||
+                                        cue_at(c, a, b) || ends_ing(&c->tok[a]))) ||
+            norm_is(&c->tok[a], "the") || norm_is(&c->tok[a], "a") || norm_is(&c->tok[a], "an"))
             r = ++a;
         int titled = 0;
         for (uint32_t k = a; k < b; k++)
@@ -1217,6 +1320,10 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
             after_mark(&c, p->open, p->close, 1, &p->at);
         if (!p->at.found && !p->cont)
             sentence_before(&c, p->open, &p->at);
+        if (!p->at.found && p->words < 4)
+            as_mark(&c, p->open, &p->at);
+        if (p->at.found)
+            subject_for_pronoun(&c, &p->at);
         if (!p->at.found && p->open + 2 <= p->last &&
             (c.tok[p->open + 1].flags & TOK_ALLCAPS) && norm_is(&c.tok[p->open + 2], ":")) {
             /* a transcript: "PENCE: Well, look, ..." */

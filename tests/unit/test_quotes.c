@@ -130,11 +130,26 @@ static const example examples[] = {
      "that they were handed out \"like candy.\"",
      "Immunity deals should not be a requirement,", "Jason Chaffetz", "Jason Chaffetz", "---",
      "said"},
+    {"possessor of a noun cue",
+     "Politifact checked Trump\xe2\x80\x99s claim that there have been \xe2\x80\x9cthousands "
+     "of shootings\xe2\x80\x9d in Chicago.",
+     "thousands of shootings", "Trump", "Donald Trump", NULL, "claim"},
+    {"characterised as, by the subject of the sentence",
+     "Harry Reid has been pounding Trump as a \xe2\x80\x9c" "con artist\xe2\x80\x9d for weeks.",
+     "con artist", "Harry Reid", "Harry Reid", NULL, "as"},
+    {"subject of a subordinate clause with no main clause before the cue",
+     "Though she called for pay to be \xe2\x80\x9c" "clawed back\xe2\x80\x9d at the bank, "
+     "Clinton said little else.",
+     "clawed back", "she", "she", "---", "called"},
+    {"a pronoun inside the sentence is its subject",
+     "The Trump campaign is denouncing what it calls \xe2\x80\x9c" "a coordinated attack."
+     "\xe2\x80\x9d",
+     "a coordinated attack.", "The Trump campaign", "Trump campaign", NULL, "calls"},
     {"colon at the end of the paragraph before",
      "The New York Times reports:\n\n\"In an illustration of the lack of enthusiasm, donors "
      "stayed away.\"",
      "In an illustration of the lack of enthusiasm, donors stayed away.", "The New York Times",
-     "The New York Times", "USAMED", "reports"},
+     "New York Times", "USAMED", "reports"},
 };
 
 static void test_constructions(void **state)
@@ -240,7 +255,8 @@ static void test_not_quotations(void **state)
                          "The so-called \xe2\x80\x9cpeace process\xe2\x80\x9d stalled again.\n\n"
                          "Pence spoke on \xe2\x80\x9c" "Fox News Sunday,\xe2\x80\x9d on the debate.\n\n"
                          "She called it a \xe2\x80\x9cgood question\xe2\x80\x9d and left.\n\n"
-                         "<tweet author=\"Harf said nothing more today\" id=\"12345\">",
+                         "<tweet author=\"Harf said nothing more today\" id=\"12345\">\n\n"
+                         "The rule is known as the \xe2\x80\x9c" "Buffett rule\xe2\x80\x9d there.",
                          "2014-09-11");
     assert_int_equal(dyad_quotes_count(q), 1);
     assert_string_equal(dyad_quotes_get(q, 0)->quote, "good question");
