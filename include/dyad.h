@@ -434,7 +434,10 @@ typedef struct dyad_train_options {
     int max_sentences;                  /* use only the first N training sentences (0: all) */
     unsigned long seed;                 /* shuffling and exploration (1) */
     double prune_tagger, prune_parser;  /* drop smaller weights from the final
-                                           model (0.3 and 1.0; 0 keeps all) */
+                                           model: the tagger's under 0.3, the
+                                           parser's under the largest threshold
+                                           up to 1.0 costing <= 0.05 dev LAS
+                                           (0 keeps all) */
     dyad_progress_fn progress;          /* one line per step, may be NULL */
     void *ud;
 } dyad_train_options;

@@ -34,14 +34,15 @@ uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos)
     return key3(102, h ^ len, xpos);
 }
 
-uint64_t lemma_key_any(const char *form, size_t len)
+uint64_t lemma_key_any(const char *form, size_t len, const char *xpos)
 {
+    char group[2] = {xpos[0], 0};
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= lower_ascii((unsigned char)form[i]);
         h *= 0x100000001b3ULL;
     }
-    return key3(120, h ^ len, "");
+    return key3(120, h ^ len, group);
 }
 
 uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos)
@@ -109,24 +110,38 @@ static const char *apply(arena *a, const lemma_script *s, const char *form, size
     return out;
 }
 
+static const char *apply_case(arena *a, const lemma_script *s, const char *form, size_t len,
+                              int keep_case)
+{
+    lemma_script k = *s;
+    if (keep_case)
+        k.lower = 0;
+    return apply(a, &k, form, len);
+}
+
 const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag)
 {
     const char *xpos = m->xpos[tag];
     uint32_t id;
-    if (u64map_get(&m->lemma, lemma_key_form(form, len, xpos), &id) ||
-        u64map_get(&m->lemma, lemma_key_lower(form, len, xpos), &id))
+    if (u64map_get(&m->lemma, lemma_key_form(form, len, xpos), &id))
         return apply(a, &m->script[id], form, len);
-    /* A known word with a tag it never had: most often a tagging error, so
-     * its usual lemma beats a guess from its suffix. */
-    if (u64map_get(&m->lemma, lemma_key_any(form, len), &id))
-        return apply(a, &m->script[id], form, len);
+    /* Past the exact form, keep the case of proper nouns and addresses
+     * (EWT's convention: "Tech"/NNP stays "Tech" even though "tech" is known). */
+    int proper = strncmp(xpos, "NNP", 3) == 0 || strcmp(xpos, "ADD") == 0;
+    if (u64map_get(&m->lemma, lemma_key_lower(form, len, xpos), &id))
+        return apply_case(a, &m->script[id], form, len, proper);
+    /* A known word with a tag it never had but of the same family (NN/NNP,
+     * VBD/VBN): most often a tagging error, so its usual lemma for that
+     * family beats a guess from its suffix. */
+    if (u64map_get(&m->lemma, lemma_key_any(form, len, xpos), &id))
+        return apply_case(a, &m->script[id], form, len, proper);
     char low[32];
     size_t n = len < sizeof low ? len : 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)lower_ascii((unsigned char)form[i]);
     for (size_t k = n < 6 ? n : 6; n && k >= 1; k--)
         if (k < n && u64map_get(&m->lemma, lemma_key_suffix(low, n, k, xpos), &id))
-            return apply(a, &m->script[id], form, len);
+            return apply_case(a, &m->script[id], form, len, proper);
     if (u64map_get(&m->lemma, lemma_key_suffix("", 0, 0, xpos), &id))
         return apply(a, &m->script[id], form, len);
     return arena_strndup(a, form, len);

@@ -476,6 +476,7 @@ dyad_status syntax_analyze(const dyad_model *m, arena *a, const char *const *for
         w[i].lemma = lemma_of(m, a, w[i].form, w[i].len, w[i].tag);
         if (!w[i].lemma)
             return DYAD_ENOMEM;
+        w[i].h_lemma = feat_str(w[i].lemma, strlen(w[i].lemma));
     }
     if (n && parser_parse(m, a, w, n) < 0)
         return DYAD_ENOMEM;

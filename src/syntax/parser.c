@@ -10,9 +10,11 @@
  * core; trained with Goldberg & Nivre's dynamic oracle (exploring its own
  * mistakes) a greedy arc-eager parser gets within a point or two of beam
  * search.  Arc-eager builds projective trees; EWT's few non-projective arcs
- * are lifted for training.  The root has exactly one dependent: RIGHT-root is
- * only legal from the root, once; words left without a head at the end are
- * attached to the root's dependent. */
+ * are lifted for training.  The root sits at the end of the buffer
+ * (Ballesteros & Nivre 2013), so the choice of the sentence's head waits
+ * until every word has been seen; it takes exactly one dependent, by
+ * LEFT-root; words left without a head at the end are attached to the root's
+ * dependent.  Internally the root is word n + 1; heads come out as 0. */
 #include "syntax/syntax.h"
 
 #include <string.h>
@@ -41,8 +43,7 @@ int pstate_init(pstate *s, arena *a, int n)
         s->label[i] = -1;
         s->l1[i] = s->l2[i] = s->r1[i] = s->r2[i] = -1;
     }
-    s->stack[0] = 0;
-    s->sp = 1;
+    s->sp = 0;
     s->b = 1;
     s->root_child = 0;
     return 0;
@@ -51,20 +52,28 @@ int pstate_init(pstate *s, arena *a, int n)
 int parser_legal(const pstate *s, int t, uint32_t nlabel, uint32_t root_label)
 {
     int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1;
-    int has_b = s->b <= s->n;
+    int root = s->n + 1;
     if (t == TR_SHIFT)
-        return has_b;
+        return s->b <= s->n;
     if (t == TR_REDUCE)
         return s0 > 0 && s->head[s0] >= 0;
     uint32_t l = (uint32_t)(t - TR_LEFT) % nlabel;
     int left = (uint32_t)(t - TR_LEFT) < nlabel;
-    if (!has_b || s0 < 0)
+    if (s0 <= 0)
         return 0;
-    if (left)
-        return s0 > 0 && s->head[s0] < 0 && l != root_label;
-    if (s0 == 0)
-        return !s->root_child && l == root_label;
-    return l != root_label;
+    if (left) {
+        if (s->head[s0] >= 0 || s->b > root)
+            return 0;
+        if (s->b == root)
+            return !s->root_child && l == root_label;
+        return l != root_label;
+    }
+    return s->b <= s->n && l != root_label;
+}
+
+int parser_done(const pstate *s)
+{
+    return s->b == s->n + 1 && s->sp == 0;
 }
 
 static void add_arc(pstate *s, int h, int d, int l)
@@ -90,7 +99,7 @@ static void add_arc(pstate *s, int h, int d, int l)
             s->r2[h] = d;
         }
     }
-    if (h == 0)
+    if (h == s->n + 1)
         s->root_child = d;
 }
 
@@ -120,7 +129,7 @@ void parser_finish(pstate *s, uint32_t root_label, uint32_t dep_label)
     int root = s->root_child;
     for (int i = 1; i <= s->n && !root; i++)
         if (s->head[i] < 0) {
-            add_arc(s, 0, i, (int)root_label);
+            add_arc(s, s->n + 1, i, (int)root_label);
             root = i;
         }
     for (int i = 1; i <= s->n; i++)
@@ -138,20 +147,22 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
                        uint64_t *out)
 {
     const uint64_t WNONE = 0x1234567u, WROOT = 0x7654321u;
-#define WD(i) ((i) > 0 ? w[(i) - 1].h_lower : (i) == 0 ? WROOT : WNONE)
-#define TG(i) ((i) > 0 ? (uint64_t)w[(i) - 1].tag : (i) == 0 ? (uint64_t)ntag : (uint64_t)ntag + 1)
+    int R = s->n + 1;
+#define WORD(i) ((i) > 0 && (i) < R)
+#define WD(i) (WORD(i) ? w[(i) - 1].h_lower : (i) == R ? WROOT : WNONE)
+#define TG(i) (WORD(i) ? (uint64_t)w[(i) - 1].tag : (i) == R ? (uint64_t)ntag : (uint64_t)ntag + 1)
 #define LB(i) ((i) >= 0 && s->label[i] >= 0 ? (uint64_t)s->label[i] : (uint64_t)nlabel + ((i) >= 0))
-#define UP(i) ((i) > 0 ? (uint64_t)w[(i) - 1].upos : (i) == 0 ? 300u : 301u)
-#define AC(i) ((i) > 0 ? (uint64_t)w[(i) - 1].ac : (i) == 0 ? 1000001u : 1000002u)
-#define SF(i) ((i) > 0 ? w[(i) - 1].h_sfx[2] : (i) == 0 ? WROOT : WNONE)
-    int n = s->n;
+#define UP(i) (WORD(i) ? (uint64_t)w[(i) - 1].upos : (i) == R ? 300u : 301u)
+#define LM(i) (WORD(i) ? w[(i) - 1].h_lemma : (i) == R ? WROOT : WNONE)
+#define AC(i) (WORD(i) ? (uint64_t)w[(i) - 1].ac : (i) == R ? 1000001u : 1000002u)
+#define SF(i) (WORD(i) ? w[(i) - 1].h_sfx[2] : (i) == R ? WROOT : WNONE)
     int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1;
     int s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
-    int n0 = s->b <= n ? s->b : -1;
-    int n1 = s->b + 1 <= n ? s->b + 1 : -1;
-    int n2 = s->b + 2 <= n ? s->b + 2 : -1;
+    int n0 = s->b <= R ? s->b : -1;
+    int n1 = s->b + 1 <= R ? s->b + 1 : -1;
+    int n2 = s->b + 2 <= R ? s->b + 2 : -1;
     int s0h = s0 > 0 ? s->head[s0] : -1;
-    int s0h2 = s0h > 0 ? s->head[s0h] : -1;
+    int s0h2 = s0h > 0 && s0h < R ? s->head[s0h] : -1;
     int s0l = s0 >= 0 ? s->l1[s0] : -1, s0l2 = s0 >= 0 ? s->l2[s0] : -1;
     int s0r = s0 >= 0 ? s->r1[s0] : -1, s0r2 = s0 >= 0 ? s->r2[s0] : -1;
     int n0l = n0 >= 0 ? s->l1[n0] : -1, n0l2 = n0 >= 0 ? s->l2[n0] : -1;
@@ -159,7 +170,9 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
     uint64_t n1w = WD(n1), n1p = TG(n1), n2w = WD(n2), n2p = TG(n2);
     uint64_t s1w = WD(s1), s1p = TG(s1);
     uint64_t dist = 0;
-    if (s0 >= 0 && n0 >= 0) {
+    if (n0 == R) {
+        dist = 7;
+    } else if (s0 >= 0 && n0 >= 0) {
         int d = n0 - s0;
         dist = d < 5 ? (uint64_t)d : d < 10 ? 5 : 6;
     }
@@ -278,13 +291,29 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
     out[k++] = F3(97, UP(s0), UP(n0), dist);
     out[k++] = F3(98, UP(s0h), UP(s0), UP(n0));
     out[k++] = F3(99, UP(s0), LB(s0), UP(n0));
+    /* lemmas: "attacked" and "attacks" share what they learned */
+    out[k++] = F1(100, LM(s0));
+    out[k++] = F1(101, LM(n0));
+    out[k++] = F2(102, LM(s0), LM(n0));
+    out[k++] = F2(103, LM(s0), n0p);
+    out[k++] = F2(104, s0p, LM(n0));
     return k;
+#undef WORD
 #undef WD
 #undef TG
 #undef LB
 #undef AC
 #undef UP
+#undef LM
 #undef SF
+}
+
+static int label_id(const dyad_model *m, const char *name)
+{
+    for (uint32_t i = 0; i < m->nlabel; i++)
+        if (strcmp(m->label[i], name) == 0)
+            return (int)i;
+    return -1;
 }
 
 int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
@@ -296,13 +325,9 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
     uint32_t ncls = TR_LEFT + 2 * nl;
     uint64_t feats[PARSER_MAX_FEATS];
     float scores[256];
-    uint32_t dep = nl;
-    for (uint32_t i = 0; i < nl; i++)
-        if (strcmp(m->label[i], "dep") == 0)
-            dep = i;
-    if (dep == nl)
-        dep = 0;
-    while (s.b <= s.n) {
+    int dep_id = label_id(m, "dep");
+    uint32_t dep = dep_id >= 0 ? (uint32_t)dep_id : 0;
+    while (!parser_done(&s)) {
         size_t nf = parser_features(&s, w, m->ntag, nl, feats);
         memset(scores, 0, ncls * sizeof *scores);
         wtable_score(&m->parsew, feats, nf, scores);
@@ -315,10 +340,26 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
             break;
         parser_apply(&s, best, nl);
     }
+    char *orphan = arena_calloc(a, n + 2, 1);
+    if (!orphan)
+        return -1;
+    for (size_t i = 1; i <= n; i++)
+        orphan[i] = s.head[i] < 0;
     parser_finish(&s, m->root_label, dep);
+    /* Words the transitions left without a head hang from the root's
+     * dependent; in EWT such trailing pieces are mostly punctuation or a
+     * parataxis ("..., officials said."). */
+    int punct = label_id(m, "punct"), parataxis = label_id(m, "parataxis");
     for (size_t i = 0; i < n; i++) {
-        w[i].head = s.head[i + 1];
+        w[i].head = s.head[i + 1] == (int)n + 1 ? 0 : s.head[i + 1];
         w[i].label = s.label[i + 1];
+        if (!orphan[i + 1] || w[i].label == (int)m->root_label)
+            continue;
+        const char *upos = m->upos[w[i].tag];
+        if (punct >= 0 && strcmp(upos, "PUNCT") == 0)
+            w[i].label = punct;
+        else if (parataxis >= 0 && strcmp(upos, "VERB") == 0)
+            w[i].label = parataxis;
     }
     return 0;
 }

@@ -331,3 +331,23 @@ done:
     free(e);
     return rc;
 }
+
+int wtable_copy(const wtable *src, wtable *dst)
+{
+    memset(dst, 0, sizeof *dst);
+    dst->slot = malloc((src->nslot ? src->nslot : 1) * sizeof *dst->slot);
+    dst->e = malloc((src->nentry ? src->nentry : 1) * sizeof *dst->e);
+    if (!dst->slot || !dst->e) {
+        wtable_free(dst);
+        return -1;
+    }
+    if (src->nslot)
+        memcpy(dst->slot, src->slot, src->nslot * sizeof *dst->slot);
+    if (src->nentry)
+        memcpy(dst->e, src->e, src->nentry * sizeof *dst->e);
+    dst->nclass = src->nclass;
+    dst->nslot = src->nslot;
+    dst->nfeat = src->nfeat;
+    dst->nentry = src->nentry;
+    return 0;
+}

@@ -64,6 +64,7 @@ int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
 /* Drop the weights smaller than min_abs (and features left with none).
  * Returns -1 when out of memory (the table is then empty). */
 int wtable_prune(wtable *t, float min_abs);
+int wtable_copy(const wtable *src, wtable *dst);   /* -1 on OOM */
 
 /* Training weights. */
 typedef struct ptrain ptrain;

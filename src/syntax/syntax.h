@@ -63,6 +63,7 @@ typedef struct syn_word {
     int head;                   /* 0 = root */
     int label;
     const char *lemma;
+    uint64_t h_lemma;
 } syn_word;
 
 /* Fill the hashes and ambiguity classes of w[0..n) (forms set). */
@@ -80,7 +81,7 @@ void tagger_tag(const dyad_model *m, syn_word *w, size_t n);
 const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag);
 uint64_t lemma_key_form(const char *form, size_t len, const char *xpos);
 uint64_t lemma_key_lower(const char *form, size_t len, const char *xpos);
-uint64_t lemma_key_any(const char *form, size_t len);
+uint64_t lemma_key_any(const char *form, size_t len, const char *xpos);
 uint64_t lemma_key_suffix(const char *lower, size_t len, size_t k, const char *xpos);
 /* The script turning form into lemma. */
 void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_script *out,
@@ -91,7 +92,7 @@ enum { TR_SHIFT = 0, TR_REDUCE = 1, TR_LEFT = 2 };
 #define PARSER_MAX_FEATS 112
 
 typedef struct pstate {
-    int n;                      /* words 1..n; 0 is the root */
+    int n;                      /* words 1..n; n + 1 is the root */
     int *stack, sp;
     int b;                      /* buffer front; n + 1 when empty */
     int *head, *label, *l1, *l2, *r1, *r2, *nl, *nr;
@@ -101,6 +102,8 @@ typedef struct pstate {
 
 int pstate_init(pstate *s, arena *a, int n);
 int parser_legal(const pstate *s, int t, uint32_t nlabel, uint32_t root_label);
+/* True when the buffer holds only the root and the stack is empty. */
+int parser_done(const pstate *s);
 void parser_apply(pstate *s, int t, uint32_t nlabel);
 size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32_t nlabel,
                        uint64_t *out);
