@@ -253,12 +253,24 @@ static void resolve_names(clause_view *v, const referents *ref)
                     sl->m[0].code = ref->name_code[k];
                     sl->m[0].coded = 1;
                     sl->coded = 1;
+                    sl->has_agent = 1;  /* a person: "he" may refer to it */
                     break;
                 }
             if (sl->coded)
                 break;
         }
     }
+}
+
+/* The phrase ends in a full personal name: two capitalised words. */
+static int is_full_name(const clause_view *v, const slot *sl)
+{
+    if (sl->end - sl->start < 2)
+        return 0;
+    const token *t = &v->tok[sl->end - 1], *first = &v->tok[sl->end - 2];
+    const uint32_t name = TOK_CAPITAL | TOK_WORD;
+    return (t->flags & name) == name && (first->flags & name) == name &&
+           !((t->flags | first->flags) & TOK_ALLCAPS);
 }
 
 static void remember_name(const clause_view *v, const slot *sl, referents *ref)
@@ -270,12 +282,9 @@ static void remember_name(const clause_view *v, const slot *sl, referents *ref)
         strncmp(sl->m[0].code, "---", 3) == 0 || strlen(sl->m[0].code) < 6 ||
         is_group_code(sl->m[0].code))
         return;
-    uint32_t last = sl->end - 1;
-    const token *t = &v->tok[last], *first = &v->tok[last - 1];
-    const uint32_t name = TOK_CAPITAL | TOK_WORD;
-    if ((t->flags & name) != name || (first->flags & name) != name ||
-        ((t->flags | first->flags) & TOK_ALLCAPS))
+    if (!is_full_name(v, sl))
         return;
+    const token *t = &v->tok[sl->end - 1];
     if (ref->nnames == MAX_NAMES) {
         memmove(ref->name, ref->name + 1, (MAX_NAMES - 1) * sizeof ref->name[0]);
         memmove(ref->name_code, ref->name_code + 1, (MAX_NAMES - 1) * sizeof ref->name_code[0]);
@@ -298,7 +307,7 @@ static void remember_referents(const clause_view *v, referents *ref)
                 continue;
             if (is_group_code(c) || sl->nm > 1)
                 ref->group = c;
-            else if (strlen(c) >= 6)
+            else if (strlen(c) >= 6 && (sl->has_agent || is_full_name(v, sl)))
                 ref->person = c;
         }
     }

@@ -347,6 +347,29 @@ static int opens_clause(const char *w)
 
 /* The start of the upper sequence: after the nearest clause comma, or after
  * a subordinating word when a slot stands between it and the verb. */
+/* The verb follows "and"/"or"/"but" (maybe with auxiliaries): it shares the
+ * subject of the verb phrase before. */
+static int coordinated(const clause_view *v, uint32_t verb)
+{
+    for (uint32_t i = verb; i-- > 0;) {
+        if (v->deleted[i])
+            continue;
+        if (v->cls[i] == TC_CONJ)
+            return 1;
+        if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC)
+            return 0;
+    }
+    return 0;
+}
+
+static int is_verb_at(const clause_view *v, uint32_t i)
+{
+    for (uint32_t k = 0; k < v->nverb; k++)
+        if (v->verb[k].start == i)
+            return 1;
+    return 0;
+}
+
 static uint32_t clause_start(const clause_view *v, uint32_t verb)
 {
     int slot_seen = 0;
@@ -354,6 +377,11 @@ static uint32_t clause_start(const clause_view *v, uint32_t verb)
         if (v->deleted[i])
             continue;
         if (v->clause_comma[i])
+            return i + 1;
+        /* a verb with a coded noun phrase after it heads the clause that
+         * embeds this one ("Kerry said the United States would not
+         * cooperate"): the subject is after that verb */
+        if (slot_seen && is_verb_at(v, i))
             return i + 1;
         if (v->slot_of[i] >= 0 && v->slot[v->slot_of[i]].coded)
             slot_seen = 1;
@@ -490,6 +518,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
         int has_slots = fired && fired->has_slots;
+        if (src < 0 && last_source >= 0 && coordinated(v, h->start))
+            src = last_source;  /* "condemned ... and promised aid": one subject */
         if (src < 0 && v->head)
             src = parse_subject(v, h->start);
         if (src < 0) {

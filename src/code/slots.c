@@ -298,9 +298,18 @@ static void delete_asides(clause_view *v)
 /* FORMATS.md §2.1.5 step 3: delete short comma clauses. */
 /* A comma clause that opens with a preposition and names an actor carries the
  * verb's object ("does not cooperate, militarily or otherwise, with Iran"):
- * it is part of the verb phrase, not an aside, and stays. */
-static int carries_object(const clause_view *v, const uint8_t *in_mention, uint32_t a, uint32_t b)
+ * it is part of the verb phrase, not an aside, and stays; so does one that
+ * opens with a verb. */
+static int carries_object(const clause_view *v, const uint8_t *in_mention, const uint8_t *is_verb,
+                          uint32_t a, uint32_t b)
 {
+    /* a clause that opens with a verb is a predicate ("Russia's ambassador,
+     * Alexander Zasypkin, criticized the United States"), not an aside */
+    uint32_t f = a;
+    while (f < b && v->cls[f] == TC_AUX)
+        f++;
+    if (f < b && is_verb[f])
+        return 1;
     if (a >= b || v->cls[a] != TC_PREP)
         return 0;
     for (uint32_t i = a; i < b; i++)
@@ -309,7 +318,8 @@ static int carries_object(const clause_view *v, const uint8_t *in_mention, uint3
     return 0;
 }
 
-static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *in_mention)
+static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *in_mention,
+                                 const uint8_t *is_verb)
 {
     const dyad_options *o = cx->opts;
     uint32_t commas[256];
@@ -326,14 +336,19 @@ static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *i
     n = clause_words(v, 0, commas[0]);
     if (o->comma_bmax > 0 && n >= o->comma_bmin && n <= o->comma_bmax)
         delete_span(v, 0, commas[0] + 1);
+    /* the terminal clause is the main one when no verb stands before it
+     * ("Later, Kerry criticized Iran") */
+    int verb_before = 0;
+    for (uint32_t i = 0; i < commas[nc - 1]; i++)
+        verb_before |= is_verb[i];
     n = clause_words(v, commas[nc - 1] + 1, end);
-    if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax &&
-        !carries_object(v, in_mention, commas[nc - 1] + 1, end))
+    if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax && verb_before &&
+        !carries_object(v, in_mention, is_verb, commas[nc - 1] + 1, end))
         delete_span(v, commas[nc - 1], end);
     for (uint32_t k = 0; k + 1 < nc; k++) {
         n = clause_words(v, commas[k] + 1, commas[k + 1]);
         if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max &&
-            !carries_object(v, in_mention, commas[k] + 1, commas[k + 1]))
+            !carries_object(v, in_mention, is_verb, commas[k] + 1, commas[k + 1]))
             delete_span(v, commas[k], commas[k + 1] + 1);
     }
 }
@@ -550,6 +565,10 @@ int slots_find(coder_ctx *cx, clause_view *v)
                 nextra++;
         }
         int coded_members = 0;
+        s->has_agent = 0;
+        for (uint32_t q = k; q <= last; q++)
+            for (uint32_t z = ch[q].m0; z < ch[q].m1; z++)
+                s->has_agent |= !men[z].actor;
         for (uint32_t q = k; q <= last; q++) {
             member tmp[8];
             uint32_t nt = 0;
@@ -584,7 +603,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
 
     /* 6. asides and comma clauses; slots and verbs inside them go */
     delete_asides(v);
-    delete_comma_clauses(cx, v, in_mention);
+    delete_comma_clauses(cx, v, in_mention, is_verb);
     for (uint32_t s = 0; s < v->nslot; s++) {
         slot *sl = &v->slot[s];
         for (uint32_t i = sl->start; i < sl->end; i++)

@@ -248,7 +248,11 @@ int text_is_headline(const text_work *w, size_t first, int first_line)
     if (first_line) {
         if (!final_punct)
             return words <= 60;
-        /* "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket." */
+        /* "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket." - one
+         * sentence only: a line with a full stop inside is prose */
+        for (size_t k = first; k + 1 < last; k++)
+            if (w->aux[k] & AUX_END_PUNCT)
+                return 0;
         return final_stop && words <= 30 && long_words >= 3 && capitalised * 5 >= long_words * 4;
     }
     /* a subheading: "‘Double standards’" */
