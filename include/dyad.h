@@ -436,7 +436,7 @@ typedef struct dyad_train_options {
     double prune_tagger, prune_parser;  /* drop smaller weights from the final
                                            model: the tagger's under 0.3, the
                                            parser's under the largest threshold
-                                           up to 1.0 costing <= 0.05 dev LAS
+                                           up to 1.0 costing <= 0.3 dev LAS
                                            (0 keeps all) */
     dyad_progress_fn progress;          /* one line per step, may be NULL */
     void *ud;

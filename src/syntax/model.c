@@ -3,8 +3,9 @@
  * Layout (little-endian): an 8-byte magic, a u32 format version, a u32 zero,
  * the u64 payload length and the u64 FNV-1a checksum of the payload.  The
  * payload holds the tag and relation names, the ambiguity classes, the lemma
- * scripts and keys, and two weight tables whose weights are int16 with one
- * scale per table.  The reader checks every length against the bytes left
+ * scripts and keys, and three weight tables (tagger passes 1 and 2, parser):
+ * per feature its u64 key and u8 count - 1, then per weight a u8 class and an
+ * int16 value with one scale per table.  The reader checks every length against the bytes left
  * before allocating, so a truncated or corrupted file is an error, never a
  * crash or a huge allocation. */
 #include "syntax/syntax.h"
@@ -150,19 +151,23 @@ static void put_table(buf *b, const wtable *t)
     float scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
     uint32_t sbits;
     memcpy(&sbits, &scale, 4);
+    /* Features in slot order (those with weights: 1 to 256 of them, stored
+     * as count - 1); their entries follow in the same order. */
+    size_t nfeat = 0;
+    for (size_t s = 0; s < t->nslot; s++)
+        nfeat += t->slot[s].key && t->slot[s].count;
     put_u32(b, t->nclass);
-    put_u64(b, t->nfeat);
+    put_u64(b, nfeat);
     put_u64(b, t->nentry);
     put_u32(b, sbits);
-    /* Features in slot order; their entries follow in the same order. */
     for (size_t s = 0; s < t->nslot; s++)
-        if (t->slot[s].key) {
+        if (t->slot[s].key && t->slot[s].count) {
             put_u64(b, t->slot[s].key);
-            put_u16(b, (uint16_t)t->slot[s].count);
+            buf_putc(b, (char)(unsigned char)(t->slot[s].count - 1));
         }
     for (size_t s = 0; s < t->nslot; s++)
         for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
-            put_u16(b, (uint16_t)t->e[t->slot[s].first + j].cls);
+            buf_putc(b, (char)(unsigned char)t->e[t->slot[s].first + j].cls);
     for (size_t s = 0; s < t->nslot; s++)
         for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++) {
             long q = lroundf(t->e[t->slot[s].first + j].w / scale);
@@ -285,10 +290,10 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     uint32_t sbits = (uint32_t)get_n(r, 4);
     float scale;
     memcpy(&scale, &sbits, 4);
-    if (r->bad || nc != nclass || !isfinite(scale) || nfeat > r->left / 10 ||
-        nentry > r->left / 4 || nentry > UINT32_MAX)
+    if (r->bad || nc != nclass || nc > 256 || !isfinite(scale) || nfeat > r->left / 9 ||
+        nentry > r->left / 3 || nentry > UINT32_MAX)
         return -1;
-    if (!need(r, (size_t)nfeat * 10 + (size_t)nentry * 4))
+    if (!need(r, (size_t)nfeat * 9 + (size_t)nentry * 3))
         return -1;
     uint64_t *keys = malloc((nfeat ? nfeat : 1) * sizeof *keys);
     uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
@@ -302,7 +307,7 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     uint64_t sum = 0;
     for (uint64_t i = 0; i < nfeat; i++) {
         keys[i] = get_n(r, 8);
-        counts[i] = (uint32_t)get_n(r, 2);
+        counts[i] = (uint32_t)get_n(r, 1) + 1;
         offs[i] = (uint32_t)sum;
         sum += counts[i];
         if (sum > nentry)
@@ -311,7 +316,7 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     if (sum != nentry)
         goto done;
     for (uint64_t i = 0; i < nentry; i++) {
-        t->e[i].cls = (uint32_t)get_n(r, 2);
+        t->e[i].cls = (uint32_t)get_n(r, 1);
         if (t->e[i].cls >= nclass)
             goto done;
     }
