@@ -23,6 +23,8 @@ static void code_usage(FILE *fp)
             "  --quotes F                       direct quotations with speakers, JSON lines to F\n"
             "  --no-quotes                      do not look for quotations while coding\n"
             "  --explain                        print why each event was coded (or not), as text\n"
+            "  --model F                        the tagger and parser model (default: the built one)\n"
+            "  --no-parse                       code from word order alone, without the parser\n"
             "  --no-headlines                   do not code headline lines\n");
 }
 
@@ -137,6 +139,8 @@ int cmd_code(int argc, char **argv)
     int input = -1;
     dyad_format format = DYAD_FORMAT_JSONL;
     const char *date = NULL, *errors_path = NULL, *stats_path = NULL, *quotes_path = NULL;
+    const char *model_path = NULL;
+    int use_parser = 1;
     dyad_options opts;
     dyad_options_init(&opts);
 
@@ -179,6 +183,10 @@ int cmd_code(int argc, char **argv)
             stats_path = argv[++i];
         } else if (strcmp(a, "--quotes") == 0 && has_value) {
             quotes_path = argv[++i];
+        } else if (strcmp(a, "--model") == 0 && has_value) {
+            model_path = argv[++i];
+        } else if (strcmp(a, "--no-parse") == 0) {
+            use_parser = 0;
         } else if (strcmp(a, "--explain") == 0) {
             opts.explain = 1;
         } else if (strcmp(a, "--no-quotes") == 0) {
@@ -219,6 +227,15 @@ int cmd_code(int argc, char **argv)
         dyad_dict_free(dict);
         return 1;
     }
+    dyad_model *model = NULL;
+    if (use_parser) {
+        if (!(model = cli_load_model(model_path))) {
+            dyad_coder_free(coder);
+            dyad_dict_free(dict);
+            return 1;
+        }
+        dyad_coder_set_model(coder, model);
+    }
     code_run run;
     memset(&run, 0, sizeof run);
     run.coder = coder;
@@ -232,6 +249,7 @@ int cmd_code(int argc, char **argv)
         if (!run.errors) {
             fprintf(stderr, "dyad code: cannot write %s: %s\n", errors_path, strerror(errno));
             dyad_coder_free(coder);
+            dyad_model_free(model);
             dyad_dict_free(dict);
             return 1;
         }
@@ -243,6 +261,7 @@ int cmd_code(int argc, char **argv)
             if (run.errors)
                 fclose(run.errors);
             dyad_coder_free(coder);
+            dyad_model_free(model);
             dyad_dict_free(dict);
             return 1;
         }
@@ -298,6 +317,7 @@ int cmd_code(int argc, char **argv)
         }
     }
     dyad_coder_free(coder);
+    dyad_model_free(model);
     dyad_dict_free(dict);
     if (fatal)
         return 1;

@@ -71,3 +71,16 @@ dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback)
     }
     return dict;
 }
+
+dyad_model *cli_load_model(const char *path)
+{
+    dyad_model *model = NULL;
+    dyad_error err = {0};
+    if (dyad_model_load(path, &model, &err) != DYAD_OK) {
+        fprintf(stderr, "dyad: cannot load the parser model%s%s: %s\n"
+                        "      (--model FILE names one; --no-parse codes from word order alone)\n",
+                err.file[0] ? " " : "", err.file, err.message);
+        return NULL;
+    }
+    return model;
+}

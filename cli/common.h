@@ -28,4 +28,8 @@ int cli_dict_option(cli_dicts *d, int argc, char **argv, int i);
  * Returns NULL after printing the reason. */
 dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback);
 
+/* Load the tagger and parser model: path, or the default one when NULL.
+ * Prints the reason and returns NULL when it cannot be loaded. */
+dyad_model *cli_load_model(const char *path);
+
 #endif

@@ -31,13 +31,17 @@ static void print_set(const triple *v, size_t n)
 
 int cmd_validate(int argc, char **argv)
 {
-    const char *path = NULL, *dict_dir = NULL;
-    int verbose = 0;
+    const char *path = NULL, *dict_dir = NULL, *model_path = NULL;
+    int verbose = 0, use_parser = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict-dir") == 0 && i + 1 < argc)
             dict_dir = argv[++i];
         else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0)
             verbose = 1;
+        else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+            model_path = argv[++i];
+        else if (strcmp(argv[i], "--no-parse") == 0)
+            use_parser = 0;
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad validate: unknown option '%s'\n", argv[i]);
             return 1;
@@ -45,7 +49,8 @@ int cmd_validate(int argc, char **argv)
             path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: dyad validate [--dict-dir DIR] [--verbose] FILE.xml\n");
+        fprintf(stderr, "usage: dyad validate [--dict-dir DIR] [--model F | --no-parse] [--verbose] "
+                        "FILE.xml\n");
         return 1;
     }
     FILE *fp = fopen(path, "rb");
@@ -105,6 +110,18 @@ int cmd_validate(int argc, char **argv)
         return 1;
     }
 
+    dyad_model *model = NULL;
+    if (use_parser) {
+        if (!(model = cli_load_model(model_path))) {
+            dyad_coder_free(coder);
+            dyad_dict_free(dict);
+            dyad_doc_free(first);
+            dyad_reader_close(r);
+            fclose(fp);
+            return 1;
+        }
+        dyad_coder_set_model(coder, model);
+    }
     long passed = 0, failed = 0, fpassed = 0, ffailed = 0, read_errors = 0;
     long gold_n = 0, sys_n = 0, hit_n = 0;
     dyad_doc *doc = first;
@@ -207,6 +224,7 @@ int cmd_validate(int argc, char **argv)
     printf("%ld passed, %ld failed\n", passed, failed);
     (void)read_errors;
     dyad_coder_free(coder);
+    dyad_model_free(model);
     dyad_dict_free(dict);
     dyad_reader_close(r);
     fclose(fp);

@@ -425,16 +425,20 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         }
         if (slots_find(&cx, &v))
             goto oom;
-        if (parse && v.nverb > 0) {
-            int coded = 0;
-            for (uint32_t q = 0; q < v.nslot && !coded; q++)
-                coded = v.slot[q].coded && !v.slot[q].deleted;
-            if (coded && parse_view(&cx, &v, parse))
-                goto oom;
-        }
         resolve_names(&v, &ref);
         resolve_pronouns(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
+        /* Parse only a sentence that can give an event: a dictionary verb and
+         * actors enough for both sides (two coded phrases, or a compound;
+         * one when require_dyad is off). */
+        if (parse && v.nverb > 0) {
+            uint32_t actors = 0;
+            for (uint32_t q = 0; q < v.nslot; q++)
+                if (v.slot[q].coded && !v.slot[q].deleted)
+                    actors += v.slot[q].nm;
+            if (actors >= (eff.require_dyad ? 2u : 1u) && parse_view(&cx, &v, parse))
+                goto oom;
+        }
         if (cx.explain) {
             explain(&cx, "sentence %zu: %.*s\n  noun phrases:", si + 1, (int)(s->end - s->start),
                     doc->text + s->start);
