@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh DYAD: throughput of `dyad code` on real news.  Builds a >= 50 MB JSON Lines
 # corpus from the PolNeAR articles in ../shared (cached in bench/out/), codes it 5
-# times per dictionary set, and prints medians, peak memory and an output checksum.
+# times per dictionary set, with and without the parser, and prints medians, peak
+# memory and an output checksum; then times tag+parse alone (dyad parse).
 # Figures only: a benchmark never passes or fails.
 set -u
 DYAD=${1:?usage: sh bench/bench.sh path/to/dyad}
@@ -150,16 +151,44 @@ run_config() {
     fi
 }
 
-run_config "built-in dictionaries"
+# parse_alone: tag and parse only (dyad parse: split, tokenize, tag, parse,
+# write CoNLL-U) over one pass of the articles as plain text.
+parse_alone() {
+    echo
+    echo "== tag+parse alone (dyad parse on one pass of the articles, $(wc -c < "$OUTDIR/polnear.txt" | awk '{ printf "%.1f MB", $1 / 1048576 }'))"
+    : > "$OUTDIR/times"
+    i=1
+    while [ "$i" -le "$RUNS" ]; do
+        start=$(date +%s%N)
+        $pin "$DYAD" parse "$OUTDIR/polnear.txt" > "$OUTDIR/parse.conllu" 2> "$OUTDIR/time.log" || {
+            echo "dyad parse failed:"; head -n 3 "$OUTDIR/time.log"; return; }
+        end=$(date +%s%N)
+        echo $(((end - start) / 1000000)) >> "$OUTDIR/times"
+        i=$((i + 1))
+    done
+    ms=$(median < "$OUTDIR/times")
+    words=$(grep -c '^[0-9]' "$OUTDIR/parse.conllu")
+    sents=$(grep -c '^# sent_id' "$OUTDIR/parse.conllu")
+    echo "wall:        $(awk -v m="$ms" 'BEGIN { printf "%.2f s", m / 1000 }') (runs: $(tr '\n' ' ' < "$OUTDIR/times")ms)"
+    awk -v m="$ms" -v w="$words" -v n="$sents" 'BEGIN { s = m / 1000
+        printf "tokens/s:    %.0f (%d tokens)\nsentences/s: %.0f (%d sentences)\n", w / s, w, n / s, n }'
+    rm -f "$OUTDIR/parse.conllu"
+}
+
+PHOENIX="--verbs $PETRARCH/CAMEO.2.0.txt --actors $PETRARCH/Phoenix.Countries.actors.txt
+    --actors $PETRARCH/Phoenix.International.actors.txt --actors $PETRARCH/Phoenix.MilNonState.actors.txt
+    --agents $PETRARCH/Phoenix.agents.txt --discards $PETRARCH/Phoenix.discards.txt"
+run_config "built-in dictionaries (parsing with the shipped model)"
+run_config "built-in dictionaries, word order only (--no-parse)" --no-parse
 if [ -f "$PETRARCH/CAMEO.2.0.txt" ]; then
-    run_config "Phoenix dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards)" \
-        --verbs "$PETRARCH/CAMEO.2.0.txt" \
-        --actors "$PETRARCH/Phoenix.Countries.actors.txt" \
-        --actors "$PETRARCH/Phoenix.International.actors.txt" \
-        --actors "$PETRARCH/Phoenix.MilNonState.actors.txt" \
-        --agents "$PETRARCH/Phoenix.agents.txt" \
-        --discards "$PETRARCH/Phoenix.discards.txt"
+    # shellcheck disable=SC2086
+    run_config "Phoenix dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards), parsing" $PHOENIX
+    # shellcheck disable=SC2086
+    run_config "Phoenix dictionaries, word order only (--no-parse)" $PHOENIX --no-parse
 fi
+cat "$POLNEAR"/train/text/*.txt "$POLNEAR"/dev/text/*.txt > "$OUTDIR/polnear.txt"
+parse_alone
+rm -f "$OUTDIR/polnear.txt"
 rm -f "$OUTDIR/events.jsonl" "$OUTDIR/errors.jsonl" "$OUTDIR/stats.json" "$OUTDIR/time.log" \
       "$OUTDIR/times" "$OUTDIR/rss" "$OUTDIR/sums"
 exit 0
