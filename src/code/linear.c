@@ -400,9 +400,9 @@ static int is_be(const char *w)
     return 0;
 }
 
-/* Is the verb negated: "not", "n't" or "never" among the auxiliaries and
+/* Is the verb negated by "not", "n't" or "never" among the auxiliaries and
  * adverbs just before it ("does not cooperate", "won't ever clash")? */
-static int negated(const clause_view *v, uint32_t verb)
+static int negated_directly(const clause_view *v, uint32_t verb)
 {
     for (uint32_t q = 1; q <= 5 && q <= verb; q++) {
         uint32_t i = verb - q;
@@ -413,6 +413,41 @@ static int negated(const clause_view *v, uint32_t verb)
             return 0;
     }
     return 0;
+}
+
+/* Verbs of refusal make the verb they govern a refusal: "rule out
+ * cooperating", "refused to help", "declined to join". */
+static int refusal_word(const char *w)
+{
+    static const char *const words[] = {"refuse", "refuses", "refused", "refusing", "decline",
+                                        "declines", "declined", "declining", "reject",
+                                        "rejects", "rejected", "rejecting", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Negated: directly, or governed by a refusal ("rule out cooperating",
+ * "refused to cooperate") that is not itself negated ("wouldn't rule out
+ * cooperating" is no refusal). */
+static int negated(const clause_view *v, uint32_t verb)
+{
+    if (negated_directly(v, verb))
+        return 1;
+    uint32_t i = verb;
+    if (i > 0 && strcmp(v->tok[i - 1].norm, "to") == 0)
+        i--;
+    if (i == 0)
+        return 0;
+    uint32_t gov = i - 1;
+    int refusal = refusal_word(v->tok[gov].norm);
+    if (!refusal && gov > 0 && strcmp(v->tok[gov].norm, "out") == 0 &&
+        strncmp(v->tok[gov - 1].norm, "rul", 3) == 0) {
+        refusal = 1;  /* rule / rules / ruled / ruling out */
+        gov--;
+    }
+    return refusal && !negated_directly(v, gov);
 }
 
 /* The CAMEO code of a negated event.  Negated cooperation, aid, yielding and
@@ -446,6 +481,30 @@ static const char *negate_code(const char *code)
     if (strcmp(root, "08") == 0)
         return "124";
     return NULL;
+}
+
+/* Where what was said begins, after a verb of saying at `from`: a
+ * complementizer ("that", "whether", "if"), a quotation mark, or the subject
+ * of an embedded clause (a noun phrase followed by its verb). */
+static uint32_t speech_boundary(const clause_view *v, uint32_t from, uint32_t end)
+{
+    for (uint32_t i = from; i < end; i++) {
+        const token *t = &v->tok[i];
+        if (v->deleted[i])
+            continue;
+        if ((t->flags & TOK_QUOTE) || !strcmp(t->norm, "that") || !strcmp(t->norm, "whether") ||
+            !strcmp(t->norm, "if"))
+            return i;
+        int32_t s = v->slot_of[i];
+        if (s >= 0 && v->slot[s].start == i) {
+            uint32_t j = v->slot[s].end;
+            while (j < end && (v->cls[j] == TC_AUX || v->cls[j] == TC_FUNC))
+                j++;
+            if (j < end && is_verb_at(v, j))
+                return i;
+        }
+    }
+    return end;
 }
 
 /* A CAMEO public statement, 010-019. */
@@ -531,14 +590,18 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         if (b.compound_target >= 0)
             tgt = b.compound_target;
+        /* the target of a statement is whom it was made to, not an actor
+         * in what was said */
+        uint32_t tgt_end = is_statement(code->a ? code->a : code->b)
+                               ? speech_boundary(v, h->end, lower_end) : lower_end;
         if (tgt < 0 && !b.compound_both && v->head)
-            tgt = parse_object(v, h->start, lower_end);
+            tgt = parse_object(v, h->start, tgt_end);
         if (tgt < 0 && !b.compound_both) {
             /* first coded slot whose code differs from the source's, else the first */
             int32_t first = -1;
             for (uint32_t s = 0; s < v->nslot; s++) {
                 const slot *sl = &v->slot[s];
-                if (sl->deleted || sl->start < h->end || sl->start >= lower_end || !sl->coded)
+                if (sl->deleted || sl->start < h->end || sl->start >= tgt_end || !sl->coded)
                     continue;
                 if (first < 0)
                     first = (int32_t)s;
@@ -548,7 +611,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
                     break;
                 }
             }
-            tgt = first >= 0 ? first : slot_from(v, h->end, lower_end, 0);
+            tgt = first >= 0 ? first : slot_from(v, h->end, tgt_end, 0);
         }
         /* passive: BE + participle + BY swaps the sides */
         int32_t agent = (!has_slots && h->passive_form && v->head) ? parse_agent(v, h->start) : -1;
