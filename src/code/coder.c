@@ -184,6 +184,8 @@ static int is_group_code(const char *code)
 /* "he", "she", "they" ... take the code of the actor last mentioned that fits:
  * he/she/him/her a person, they/them a country or group.  Only slots that are
  * a lone pronoun are resolved; "it" is left alone (it is seldom an actor). */
+static int is_person_slot(const clause_view *v, const slot *sl);
+
 static void resolve_pronouns(clause_view *v, const referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
@@ -191,11 +193,25 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
         if (sl->coded || sl->nm != 1 || sl->end != sl->start + 1 || v->cls[sl->start] != TC_PRON)
             continue;
         const char *w = v->tok[sl->start].norm;
-        const char *code = NULL;
-        if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "her"))
-            code = ref->person;
-        else if (!strcmp(w, "they") || !strcmp(w, "them"))
-            code = ref->group;
+        int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "her");
+        int group = !strcmp(w, "they") || !strcmp(w, "them");
+        if (!person && !group)
+            continue;
+        /* the nearest fitting actor earlier in the sentence ("when it comes to
+         * Iran, we're not going to be coordinating with them"), else the last
+         * one of the sentences before */
+        const char *code = person ? ref->person : ref->group;
+        for (uint32_t q = s; q-- > 0;) {
+            const slot *a = &v->slot[q];
+            if (!a->coded || a->deleted || v->cls[a->start] == TC_PRON ||
+                strncmp(a->m[0].code, "---", 3) == 0)
+                continue;
+            int a_group = a->nm > 1 || is_group_code(a->m[0].code);
+            if (person ? (!a_group && is_person_slot(v, a)) : a_group) {
+                code = a->m[0].code;
+                break;
+            }
+        }
         if (!code)
             continue;
         sl->m[0].code = code;
@@ -273,6 +289,13 @@ static int is_full_name(const clause_view *v, const slot *sl)
            !((t->flags | first->flags) & TOK_ALLCAPS);
 }
 
+/* A phrase that names a person or an official: a role ("the minister") or a
+ * full name, with a code of a country and a role. */
+static int is_person_slot(const clause_view *v, const slot *sl)
+{
+    return strlen(sl->m[0].code) >= 6 && (sl->has_agent || is_full_name(v, sl));
+}
+
 static void remember_name(const clause_view *v, const slot *sl, referents *ref)
 {
     /* a person's full name ends the phrase: two capitalised words ("John
@@ -307,7 +330,7 @@ static void remember_referents(const clause_view *v, referents *ref)
                 continue;
             if (is_group_code(c) || sl->nm > 1)
                 ref->group = c;
-            else if (strlen(c) >= 6 && (sl->has_agent || is_full_name(v, sl)))
+            else if (is_person_slot(v, sl))
                 ref->person = c;
         }
     }

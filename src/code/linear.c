@@ -347,6 +347,22 @@ static int opens_clause(const char *w)
 
 /* The start of the upper sequence: after the nearest clause comma, or after
  * a subordinating word when a slot stands between it and the verb. */
+/* A verb in an opening clause without a subject of its own ("While
+ * visiting Turkey Friday, Kerry waved off ...") acts for the subject of the
+ * main clause: the first coded phrase after the clause's comma. */
+static int32_t main_subject(const clause_view *v, uint32_t verb)
+{
+    for (uint32_t i = 0; i < verb; i++)
+        if (v->clause_comma[i] && !v->deleted[i])
+            return -1;  /* the verb is not in the opening clause */
+    for (uint32_t i = verb; i < v->ntok; i++)
+        if (v->clause_comma[i] && !v->deleted[i]) {
+            int32_t s = slot_from(v, i + 1, v->ntok, 1);
+            return s >= 0 && v->slot[s].start <= i + 2 ? s : -1;
+        }
+    return -1;
+}
+
 /* The verb follows "and"/"or"/"but" (maybe with auxiliaries): it shares the
  * subject of the verb phrase before. */
 static int coordinated(const clause_view *v, uint32_t verb)
@@ -404,12 +420,14 @@ static int is_be(const char *w)
  * adverbs just before it ("does not cooperate", "won't ever clash")? */
 static int negated_directly(const clause_view *v, uint32_t verb)
 {
-    for (uint32_t q = 1; q <= 5 && q <= verb; q++) {
+    for (uint32_t q = 1; q <= 7 && q <= verb; q++) {
         uint32_t i = verb - q;
         const char *w = v->tok[i].norm;
         if (strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0)
             return 1;
-        if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC)
+        /* the verb group: auxiliaries, adverbs, "going to (be)" */
+        if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC && strcmp(w, "to") != 0 &&
+            strcmp(w, "going") != 0)
             return 0;
     }
     return 0;
@@ -563,6 +581,12 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
         const verb_code *code = resolve_code(d, ve, vp);
+        if (h->start == next_live(v, 0, v->ntok) && h->passive_form && b.source < 0) {
+            /* "Asked in Baghdad if ...": a participle opening the sentence is
+             * said of the main clause's subject by someone unnamed */
+            explain(cx, "    no event: a participle opening the sentence has no agent\n");
+            continue;
+        }
         if (vp)
             explain(cx, "    pattern %s (%s:%ld)\n", vp->text, vp->file, vp->line);
         else
@@ -585,6 +609,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)
                 src = slot_from(v, upper_start, h->start, 0);
+            if (src < 0)
+                src = main_subject(v, h->start);
             if (src < 0 && last_source >= 0)
                 src = last_source;  /* coordinated verb phrases share the subject */
         }

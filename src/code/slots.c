@@ -296,6 +296,15 @@ static void delete_asides(clause_view *v)
 }
 
 /* FORMATS.md §2.1.5 step 3: delete short comma clauses. */
+/* Verbs that attribute what the sentence says to a source. */
+static int attribution_verb(const char *w)
+{
+    static const char *const words[] = {"said", "says", "say", "told", "tells", "added", "adds",
+                                        "reported", "reports", "stated", "states", "noted",
+                                        "announced", "claimed", "confirmed", "quoted", NULL};
+    return in_list(words, w);
+}
+
 /* A comma clause that opens with a preposition and names an actor carries the
  * verb's object ("does not cooperate, militarily or otherwise, with Iran"):
  * it is part of the verb phrase, not an aside, and stays; so does one that
@@ -337,15 +346,29 @@ static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *i
     if (o->comma_bmax > 0 && n >= o->comma_bmin && n <= o->comma_bmax)
         delete_span(v, 0, commas[0] + 1);
     /* the terminal clause is the main one when no verb stands before it
-     * ("Later, Kerry criticized Iran") */
-    int verb_before = 0;
+     * ("Later, Kerry criticized Iran"), or when its own verb is not one of
+     * attribution (", a senior official said on Saturday" is the tail that
+     * goes; ", Kerry criticized Iran" is not) */
+    int verb_before = 0, own_verb = 0;
     for (uint32_t i = 0; i < commas[nc - 1]; i++)
         verb_before |= is_verb[i];
+    for (uint32_t i = commas[nc - 1] + 1; i < end; i++)
+        own_verb |= is_verb[i] && !attribution_verb(v->tok[i].norm);
     n = clause_words(v, commas[nc - 1] + 1, end);
     if (o->comma_emax > 0 && n >= o->comma_emin && n <= o->comma_emax && verb_before &&
+        !own_verb &&
         !carries_object(v, in_mention, is_verb, commas[nc - 1] + 1, end))
         delete_span(v, commas[nc - 1], end);
     for (uint32_t k = 0; k + 1 < nc; k++) {
+        /* a clause with a verb of its own is no aside, unless it is a
+         * relative clause (", which shares a border with Syria,") or an
+         * attribution (", Kerry said,") */
+        int verb_inside = 0;
+        for (uint32_t i = commas[k] + 1; i < commas[k + 1]; i++)
+            verb_inside |= is_verb[i] && !attribution_verb(v->tok[i].norm);
+        static const char *const relative[] = {"which", "who", "whom", "whose", "where", NULL};
+        if (verb_inside && commas[k] + 1 < v->ntok && !in_list(relative, v->tok[commas[k] + 1].norm))
+            continue;
         n = clause_words(v, commas[k] + 1, commas[k + 1]);
         if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max &&
             !carries_object(v, in_mention, is_verb, commas[k] + 1, commas[k + 1]))
