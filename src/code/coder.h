@@ -101,7 +101,8 @@ typedef struct slot {
     int coded;             /* some member is coded */
     int compound;          /* more than one member */
     int deleted;           /* inside a deleted comma clause */
-    int has_agent;         /* names a role ("the minister", "spokeswoman"): a person or body */
+    int has_agent;         /* names a role ("the minister", "spokeswoman") or an actor
+                              with dated codes (an office holder): a person or body */
 } slot;
 
 typedef struct verb_hit {

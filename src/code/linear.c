@@ -468,6 +468,24 @@ static int negated(const clause_view *v, uint32_t verb)
     return refusal && !negated_directly(v, gov);
 }
 
+/* What a negated belief embeds is not asserted: "The White House said it
+ * didn't believe Britain had ruled out airstrikes" gives no British event. */
+static int unasserted(const clause_view *v, uint32_t verb)
+{
+    static const char *const belief[] = {"believe", "believes", "believed", "think", "thinks",
+                                         "thought", "expect", "expects", "expected", "know",
+                                         "knows", "knew", NULL};
+    for (uint32_t q = 1; q <= 10 && q <= verb; q++) {
+        uint32_t i = verb - q;
+        if (v->clause_comma[i] && !v->deleted[i])
+            return 0;
+        for (size_t k = 0; belief[k]; k++)
+            if (strcmp(v->tok[i].norm, belief[k]) == 0)
+                return negated_directly(v, i);
+    }
+    return 0;
+}
+
 /* The CAMEO code of a negated event.  Negated cooperation, aid, yielding and
  * intent are refusals (12x), as CAMEO and PETRARCH2 code them, and a denied
  * responsibility is 016; any other negated CAMEO event did not happen (NULL):
@@ -516,13 +534,62 @@ static uint32_t speech_boundary(const clause_view *v, uint32_t from, uint32_t en
         int32_t s = v->slot_of[i];
         if (s >= 0 && v->slot[s].start == i) {
             uint32_t j = v->slot[s].end;
-            while (j < end && (v->cls[j] == TC_AUX || v->cls[j] == TC_FUNC))
+            while (j < end && v->cls[j] == TC_FUNC)
                 j++;
-            if (j < end && is_verb_at(v, j))
+            if (j < end && (v->cls[j] == TC_AUX || is_verb_at(v, j)))
                 return i;
         }
     }
     return end;
+}
+
+static int has_root(const char *code, const char *want);
+
+/* Whether a coded slot after the verb can be its target: the topic of a
+ * meeting ("a conference on the ISIS threat") is not a participant, and a
+ * medium ("in an interview with Yahoo News") is not whom a statement was
+ * made to. */
+static int target_fits(const clause_view *v, const slot *sl, const char *code, int statement)
+{
+    if (statement) {
+        size_t n = strlen(sl->m[0].code);
+        if (n >= 3 && strcmp(sl->m[0].code + n - 3, "MED") == 0)
+            return 0;
+    }
+    char root[3];
+    int quad, has;
+    double g;
+    if (code && sl->start > 0 && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL) &&
+        strcmp(root, "04") == 0) {
+        /* the preposition that governs the phrase */
+        uint32_t i = sl->start;
+        while (i > 0 && (v->cls[i - 1] == TC_DET || v->cls[i - 1] == TC_WORD) && i + 4 > sl->start)
+            i--;
+        if (i > 0) {
+            const char *p = v->tok[i - 1].norm;
+            if (!strcmp(p, "on") || !strcmp(p, "about") || !strcmp(p, "over") || !strcmp(p, "against"))
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* A past participle: tagged VBN by the parser, else a form in -ed/-en. */
+static int participle(const clause_view *v, const verb_hit *h)
+{
+    if (v->xpos)
+        return strcmp(v->xpos[h->start], "VBN") == 0;
+    const token *t = &v->tok[h->start];
+    return t->norm_len > 3 && (strcmp(t->norm + t->norm_len - 2, "ed") == 0 ||
+                               strcmp(t->norm + t->norm_len - 2, "en") == 0);
+}
+
+static int has_root(const char *code, const char *want)
+{
+    char root[3];
+    int quad, has;
+    double g;
+    return code && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL) && strcmp(root, want) == 0;
 }
 
 /* A CAMEO public statement, 010-019. */
@@ -581,7 +648,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
         const verb_code *code = resolve_code(d, ve, vp);
-        if (h->start == next_live(v, 0, v->ntok) && h->passive_form && b.source < 0) {
+        if (h->start == next_live(v, 0, v->ntok) && b.source < 0 && participle(v, h)) {
             /* "Asked in Baghdad if ...": a participle opening the sentence is
              * said of the main clause's subject by someone unnamed */
             explain(cx, "    no event: a participle opening the sentence has no agent\n");
@@ -618,16 +685,28 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             tgt = b.compound_target;
         /* the target of a statement is whom it was made to, not an actor
          * in what was said */
-        uint32_t tgt_end = is_statement(code->a ? code->a : code->b)
-                               ? speech_boundary(v, h->end, lower_end) : lower_end;
-        if (tgt < 0 && !b.compound_both && v->head)
+        const char *main_code = code->a ? code->a : code->b;
+        int statement = is_statement(main_code);
+        uint32_t tgt_end = statement ? speech_boundary(v, h->end, lower_end) : lower_end;
+        /* "complained that ...": after a verb of saying or complaining, what
+         * follows "that" is a proposition, not a participant */
+        uint32_t after = next_live(v, h->end, v->ntok);
+        if (after < tgt_end && strcmp(v->tok[after].norm, "that") == 0 &&
+            (statement || has_root(main_code, "11")))
+            tgt_end = after;
+        if (tgt < 0 && !b.compound_both && v->head) {
             tgt = parse_object(v, h->start, tgt_end);
+            if (tgt >= 0 && !target_fits(v, &v->slot[tgt], main_code, statement))
+                tgt = -1;
+        }
         if (tgt < 0 && !b.compound_both) {
             /* first coded slot whose code differs from the source's, else the first */
             int32_t first = -1;
             for (uint32_t s = 0; s < v->nslot; s++) {
                 const slot *sl = &v->slot[s];
                 if (sl->deleted || sl->start < h->end || sl->start >= tgt_end || !sl->coded)
+                    continue;
+                if (!target_fits(v, sl, main_code, statement))
                     continue;
                 if (first < 0)
                     first = (int32_t)s;
@@ -676,6 +755,10 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             explain(cx, "%s\n", b.target >= 0 ? " (bound by +)" : b.compound_target >= 0 ? " (the compound, %)" : "");
         }
 
+        if (unasserted(v, h->start)) {
+            explain(cx, "    no event: under a negated belief (\"didn't believe Britain had ...\")\n");
+            continue;
+        }
         const char *code_a = code->a, *code_b = code->b;
         if (negated(v, h->start)) {
             code_a = code_a ? negate_code(code_a) : NULL;

@@ -590,8 +590,15 @@ int slots_find(coder_ctx *cx, clause_view *v)
         int coded_members = 0;
         s->has_agent = 0;
         for (uint32_t q = k; q <= last; q++)
-            for (uint32_t z = ch[q].m0; z < ch[q].m1; z++)
+            for (uint32_t z = ch[q].m0; z < ch[q].m1; z++) {
                 s->has_agent |= !men[z].actor;
+                /* an actor with dated codes holds offices: a person ("Kerry") */
+                if (men[z].actor) {
+                    const actor_entry *e = &cx->coder->dict->actors.v[men[z].entry];
+                    for (size_t c = 0; c < e->ncode; c++)
+                        s->has_agent |= e->code[c].restricted;
+                }
+            }
         for (uint32_t q = k; q <= last; q++) {
             member tmp[8];
             uint32_t nt = 0;
