@@ -31,7 +31,7 @@ static const char *const func_words[] = {
     "that", "which", "who", "whom", "whose", "when", "where", "why", "how", "if", "whether",
     "because", "although", "though", "than", "so", "then", "there", "here", "also", "very",
     "too", "just", "only", "even", "ever", "never", "now", "already", "still", "yet",
-    "again", "almost", "while", "whereas", "once", "soon", "today", "tonight", "yesterday",
+    "again", "almost", "together", "while", "whereas", "once", "soon", "today", "tonight", "yesterday",
     "tomorrow", "later", "earlier", "instead", "however", "perhaps", "nearly", NULL};
 static const char *const det_words[] = {
     "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my",
