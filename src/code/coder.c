@@ -336,6 +336,31 @@ static void remember_referents(const clause_view *v, referents *ref)
     }
 }
 
+/* Can the sentence give an event at all?  A dictionary verb with a coded
+ * phrase before it (the usual source) and one after it or a compound before
+ * it (the target); with require_dyad off, one coded phrase anywhere. */
+static int worth_parsing(const clause_view *v, int require_dyad)
+{
+    for (uint32_t k = 0; k < v->nverb; k++) {
+        const verb_hit *h = &v->verb[k];
+        int before = 0, after = 0;
+        for (uint32_t q = 0; q < v->nslot; q++) {
+            const slot *sl = &v->slot[q];
+            if (!sl->coded || sl->deleted)
+                continue;
+            if (!require_dyad)
+                return 1;
+            if (sl->end <= h->start)
+                before += sl->nm;
+            else if (sl->start >= h->end)
+                after += sl->nm;
+        }
+        if ((before && after) || before >= 2)
+            return 1;
+    }
+    return 0;
+}
+
 static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, clause_view *v)
 {
     const coder_index *ix = &cx->coder->ix;
@@ -454,14 +479,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         /* Parse only a sentence that can give an event: a dictionary verb and
          * actors enough for both sides (two coded phrases, or a compound;
          * one when require_dyad is off). */
-        if (parse && v.nverb > 0) {
-            uint32_t actors = 0;
-            for (uint32_t q = 0; q < v.nslot; q++)
-                if (v.slot[q].coded && !v.slot[q].deleted)
-                    actors += v.slot[q].nm;
-            if (actors >= (eff.require_dyad ? 2u : 1u) && parse_view(&cx, &v, parse))
-                goto oom;
-        }
+        if (parse && worth_parsing(&v, eff.require_dyad) && parse_view(&cx, &v, parse))
+            goto oom;
         if (cx.explain) {
             explain(&cx, "sentence %zu: %.*s\n  noun phrases:", si + 1, (int)(s->end - s->start),
                     doc->text + s->start);
