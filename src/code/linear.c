@@ -577,11 +577,16 @@ static int target_fits(const clause_view *v, const slot *sl, const char *code, i
 /* A past participle: tagged VBN by the parser, else a form in -ed/-en. */
 static int participle(const clause_view *v, const verb_hit *h)
 {
-    if (v->xpos)
-        return strcmp(v->xpos[h->start], "VBN") == 0;
+    if (v->xpos && strcmp(v->xpos[h->start], "VBN") == 0)
+        return 1;
+    /* at the start of a sentence the tagger often reads "Asked" as a past
+     * tense; a past form directly followed by a preposition or "whether"
+     * has no subject before it either way */
     const token *t = &v->tok[h->start];
-    return t->norm_len > 3 && (strcmp(t->norm + t->norm_len - 2, "ed") == 0 ||
-                               strcmp(t->norm + t->norm_len - 2, "en") == 0);
+    int past = t->norm_len > 3 && (strcmp(t->norm + t->norm_len - 2, "ed") == 0 ||
+                                   strcmp(t->norm + t->norm_len - 2, "en") == 0);
+    uint32_t next = next_live(v, h->end, v->ntok);
+    return past && next < v->ntok && (v->cls[next] == TC_PREP || v->cls[next] == TC_FUNC);
 }
 
 static int has_root(const char *code, const char *want)
