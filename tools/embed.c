@@ -1,4 +1,4 @@
-/* embed.c: build tool that compiles the built-in dictionaries (data/dict/*.txt)
+/* embed.c: build tool that compiles the built-in dictionaries (the .txt files of data/dict)
  * into a C file, so that dyad needs no data files at run time.
  * Usage: dyad-embed OUT.c FILE... */
 #include <stdio.h>
