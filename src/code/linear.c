@@ -439,7 +439,8 @@ static int refusal_word(const char *w)
 {
     static const char *const words[] = {"refuse", "refuses", "refused", "refusing", "decline",
                                         "declines", "declined", "declining", "reject",
-                                        "rejects", "rejected", "rejecting", NULL};
+                                        "rejects", "rejected", "rejecting", "avoid", "avoids",
+                                        "avoided", "avoiding", NULL};
     for (size_t i = 0; words[i]; i++)
         if (strcmp(w, words[i]) == 0)
             return 1;
@@ -559,15 +560,21 @@ static int target_fits(const clause_view *v, const slot *sl, const char *code, i
     char root[3];
     int quad, has;
     double g;
-    if (code && sl->start > 0 && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL) &&
-        strcmp(root, "04") == 0) {
+    if (code && sl->start > 0 && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL)) {
+        /* cooperation (03-08) is never with whom it is "against" ("offered
+         * to help in the fight against ISIS"); a meeting (04) is not with
+         * its topic */
+        int coop = strcmp(root, "03") >= 0 && strcmp(root, "08") <= 0;
+        int meet = strcmp(root, "04") == 0;
         /* the preposition that governs the phrase */
         uint32_t i = sl->start;
         while (i > 0 && (v->cls[i - 1] == TC_DET || v->cls[i - 1] == TC_WORD) && i + 4 > sl->start)
             i--;
-        if (i > 0) {
+        if (i > 0 && (coop || meet)) {
             const char *p = v->tok[i - 1].norm;
-            if (!strcmp(p, "on") || !strcmp(p, "about") || !strcmp(p, "over") || !strcmp(p, "against"))
+            if (!strcmp(p, "against"))
+                return 0;
+            if (meet && (!strcmp(p, "on") || !strcmp(p, "about") || !strcmp(p, "over")))
                 return 0;
         }
     }

@@ -390,6 +390,9 @@ int slots_find(coder_ctx *cx, clause_view *v)
     if (!men || !ch || !is_verb || !verb_of || !v->slot_of || !v->slot || !v->verb)
         return -1;
 
+    /* 0. asides between dashes or brackets are read past */
+    delete_asides(v);
+
     /* 1. mentions: the longest actor or agent phrase at each position */
     uint32_t nmen = 0;
     uint8_t *in_mention = arena_calloc(cx->mem, n + 1, 1);
@@ -486,9 +489,14 @@ int slots_find(coder_ctx *cx, clause_view *v)
         if (v->cls[i] == TC_PRON && !in_mention[i]) {
             i++;
         } else {
-            while (i < n && !v->deleted[i] &&
-                   (in_mention[i] || (!is_verb[i] && chunk_token(v->cls[i]))))
+            uint32_t last = i;
+            while (i < n && (v->deleted[i] || in_mention[i] ||
+                             (!is_verb[i] && chunk_token(v->cls[i])))) {
+                if (!v->deleted[i])
+                    last = i;
                 i++;
+            }
+            i = last + 1;  /* an aside at the end is not part of the phrase */
         }
         c->end = i;
         while (mi < nmen && men[mi].end <= c->start)
@@ -631,14 +639,13 @@ int slots_find(coder_ctx *cx, clause_view *v)
         k = last + 1;
     }
 
-    /* 6. asides and comma clauses; slots and verbs inside them go */
-    delete_asides(v);
+    /* 6. comma clauses; slots and verbs inside them go (an aside inside a
+     * phrase, "the six Gulf Cooperation Council (GCC) states", does not take
+     * the phrase with it) */
     delete_comma_clauses(cx, v, in_mention, is_verb);
     for (uint32_t s = 0; s < v->nslot; s++) {
         slot *sl = &v->slot[s];
-        for (uint32_t i = sl->start; i < sl->end; i++)
-            if (v->deleted[i])
-                sl->deleted = 1;
+        sl->deleted = v->deleted[sl->start];
     }
     uint32_t nv = 0;
     for (uint32_t k = 0; k < v->nverb; k++)
