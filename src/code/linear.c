@@ -708,12 +708,13 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             tgt_end = after;
         if (tgt < 0 && !b.compound_both && v->head) {
             tgt = parse_object(v, h->start, tgt_end);
-            if (tgt >= 0 && !target_fits(v, &v->slot[tgt], main_code, statement))
-                tgt = -1;
+            if (tgt >= 0 && (!target_fits(v, &v->slot[tgt], main_code, statement) ||
+                             strncmp(v->slot[tgt].m[0].code, "---", 3) == 0))
+                tgt = -1;  /* the search by word order may find an actor */
         }
         if (tgt < 0 && !b.compound_both) {
             /* first coded slot whose code differs from the source's, else the first */
-            int32_t first = -1;
+            int32_t first = -1, best = -1;
             for (uint32_t s = 0; s < v->nslot; s++) {
                 const slot *sl = &v->slot[s];
                 if (sl->deleted || sl->start < h->end || sl->start >= tgt_end || !sl->coded)
@@ -724,10 +725,18 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
                     first = (int32_t)s;
                 if (src < 0 || !v->slot[src].coded ||
                     strcmp(sl->m[0].code, v->slot[src].m[0].code) != 0) {
-                    first = (int32_t)s;
-                    break;
+                    /* a phrase with an actor beats a role without one
+                     * ("representatives" ---LEG before "Iraq, Egypt ...") */
+                    if (best < 0)
+                        best = (int32_t)s;
+                    if (strncmp(sl->m[0].code, "---", 3) != 0) {
+                        best = (int32_t)s;
+                        break;
+                    }
                 }
             }
+            if (best >= 0)
+                first = best;
             tgt = first >= 0 ? first : slot_from(v, h->end, tgt_end, 0);
         }
         /* passive: BE + participle + BY swaps the sides */

@@ -438,6 +438,17 @@ int slots_find(coder_ctx *cx, clause_view *v)
                 if (!(L > 4 && strcmp(v->tok[i].norm + L - 3, "ing") == 0))
                     continue;
             }
+            /* a plural noun ending a name in a list: "the six Gulf Cooperation
+             * Council (GCC) states, Iraq, Egypt" - an -s form that follows a
+             * name and is followed by a comma or "and" */
+            uint32_t prev = i;
+            while (prev > 0 && v->deleted[prev - 1])
+                prev--;
+            size_t L = v->tok[i].norm_len;
+            if (prev > 1 && (in_mention[prev - 1] || (v->tok[prev - 1].flags & TOK_CAPITAL)) &&
+                L > 3 && v->tok[i].norm[L - 1] == 's' &&
+                i + 1 < n && (v->cls[i + 1] == TC_COMMA || strcmp(v->tok[i + 1].norm, "and") == 0))
+                continue;
         }
         /* longest verb form starting here (multi-word verbs may have gaps) */
         const phrase_index *px = &ix->verbs;

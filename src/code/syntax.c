@@ -115,14 +115,17 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
     if (!v->head)
         return -1;
     static const char *const rels[] = {"obj", "iobj", "obl", NULL};
-    for (size_t r = 0; rels[r]; r++)
-        for (uint32_t i = verb + 1; i < lower_end && i < v->ntok; i++)
-            if (v->head[i] == (int32_t)verb && rel_is(v->deprel[i], rels[r]) &&
-                !rel_is(v->deprel[i], "obl:agent")) {
-                int32_t s = coded_slot(v, (int32_t)i);
-                if (s >= 0)
-                    return s;
-            }
+    /* an actor first; a role without one ("representatives" ---LEG) only
+     * when there is no actor */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t r = 0; rels[r]; r++)
+            for (uint32_t i = verb + 1; i < lower_end && i < v->ntok; i++)
+                if (v->head[i] == (int32_t)verb && rel_is(v->deprel[i], rels[r]) &&
+                    !rel_is(v->deprel[i], "obl:agent")) {
+                    int32_t s = coded_slot(v, (int32_t)i);
+                    if (s >= 0 && (pass || strncmp(v->slot[s].m[0].code, "---", 3) != 0))
+                        return s;
+                }
     return -1;
 }
 
