@@ -306,12 +306,28 @@ static int emit(coder_ctx *cx, event_list *out, const side *src, uint32_t si, co
 
 /* The end of the verb's phrase: the sentence end, a clause comma, or a
  * conjunction that begins another verb phrase. */
+/* Words that open a relative or adverbial clause: the verb's phrase ends
+ * there ("contrasted to his approach, at a time when ISIS ..."; "a meeting
+ * Obama will host, which Russia would attend"). */
+static int clause_word(const char *w)
+{
+    static const char *const words[] = {"which", "who", "whom", "whose", "when", "where",
+                                        "while", "because", "although", "though", "whereas",
+                                        "unless", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static uint32_t phrase_end(const clause_view *v, uint32_t from)
 {
     uint32_t vi = 0;
     for (uint32_t i = from; i < v->ntok; i++) {
         if (v->deleted[i])
             continue;
+        if (clause_word(v->tok[i].norm))
+            return i;
         if (v->clause_comma[i]) {
             /* the phrase goes on past an aside: "cooperate, [...] with Iran" */
             uint32_t j = next_live(v, i + 1, v->ntok);
@@ -361,6 +377,24 @@ static int32_t main_subject(const clause_view *v, uint32_t verb)
             return s >= 0 && v->slot[s].start <= i + 2 ? s : -1;
         }
     return -1;
+}
+
+/* The verb of a relative clause ("an Assad regime that terrorizes its own
+ * people") has the phrase before the relative pronoun as its subject. */
+static int32_t relative_subject(const clause_view *v, uint32_t verb)
+{
+    uint32_t i = verb;
+    while (i > 0 && (v->cls[i - 1] == TC_AUX || (v->cls[i - 1] == TC_FUNC &&
+                                                  !clause_word(v->tok[i - 1].norm) &&
+                                                  strcmp(v->tok[i - 1].norm, "that") != 0)))
+        i--;
+    if (i < 2)
+        return -1;
+    const char *w = v->tok[i - 1].norm;
+    if (strcmp(w, "that") && strcmp(w, "which") && strcmp(w, "who"))
+        return -1;
+    int32_t s = v->slot_of[i - 2];
+    return s >= 0 && v->slot[s].coded && !v->slot[s].deleted ? s : -1;
 }
 
 /* The verb follows "and"/"or"/"but" (maybe with auxiliaries): it shares the
@@ -469,6 +503,58 @@ static int negated(const clause_view *v, uint32_t verb)
     return refusal && !negated_directly(v, gov);
 }
 
+static int has_root(const char *code, const char *want);
+
+/* Would, or plans, intends, wants, is ready or willing to: the verb is
+ * announced, not done. */
+static int intended(const clause_view *v, uint32_t verb)
+{
+    /* not "will": a plain future is reported as done ("Iran will help Iraq"
+     * is 070 in CAMEO.2.0 since WILL left its verbs) */
+    static const char *const words[] = {"would", "plans", "plan", "planned", "intends", "intend",
+                                        "intended", "wants", "want", "wanted", "ready",
+                                        "willing", "prepared", NULL};
+    for (uint32_t q = 1; q <= 6 && q <= verb; q++) {
+        uint32_t i = verb - q;
+        const char *w = v->tok[i].norm;
+        for (size_t k = 0; words[k]; k++)
+            if (strcmp(w, words[k]) == 0)
+                return 1;
+        if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC && strcmp(w, "to") != 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* Cooperation announced is intent (CAMEO 03x), as PETRARCH2 combines verb
+ * codes: meet -> 036, diplomatic cooperation -> 032, material cooperation
+ * -> 031 (0311-0314), aid -> 033 (0331-0334), yield -> 034 (0341-0344).
+ * Other codes, and codes outside CAMEO, stay. */
+static const char *intent_code(const char *code)
+{
+    if (!code)
+        return NULL;
+    static const char *const map[][2] = {
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"081", "0341"}, {"082", "0342"}, {"083", "0343"}, {"084", "0344"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], code) == 0)
+            return map[i][1];
+    if (has_root(code, "04"))
+        return "036";
+    if (has_root(code, "05"))
+        return "032";
+    if (has_root(code, "06"))
+        return "031";
+    if (has_root(code, "07"))
+        return "033";
+    if (has_root(code, "08"))
+        return "034";
+    return code;
+}
+
 /* What a negated belief embeds is not asserted: "The White House said it
  * didn't believe Britain had ruled out airstrikes" gives no British event. */
 static int unasserted(const clause_view *v, uint32_t verb)
@@ -476,6 +562,8 @@ static int unasserted(const clause_view *v, uint32_t verb)
     static const char *const belief[] = {"believe", "believes", "believed", "think", "thinks",
                                          "thought", "expect", "expects", "expected", "know",
                                          "knows", "knew", NULL};
+    static const char *const hypothesis[] = {"notion", "idea", "possibility", "prospect",
+                                             "suggestion", "speculation", "question", NULL};
     for (uint32_t q = 1; q <= 10 && q <= verb; q++) {
         uint32_t i = verb - q;
         if (v->clause_comma[i] && !v->deleted[i])
@@ -483,6 +571,11 @@ static int unasserted(const clause_view *v, uint32_t verb)
         for (size_t k = 0; belief[k]; k++)
             if (strcmp(v->tok[i].norm, belief[k]) == 0)
                 return negated_directly(v, i);
+        /* "the notion that the U.S. would consider ..." is a hypothesis */
+        if (i > 0 && strcmp(v->tok[i].norm, "that") == 0)
+            for (size_t k = 0; hypothesis[k]; k++)
+                if (strcmp(v->tok[i - 1].norm, hypothesis[k]) == 0)
+                    return 1;
     }
     return 0;
 }
@@ -543,8 +636,6 @@ static uint32_t speech_boundary(const clause_view *v, uint32_t from, uint32_t en
     }
     return end;
 }
-
-static int has_root(const char *code, const char *want);
 
 /* Whether a coded slot after the verb can be its target: the topic of a
  * meeting ("a conference on the ISIS threat") is not a participant, and a
@@ -682,6 +773,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         int has_slots = fired && fired->has_slots;
         if (src < 0 && last_source >= 0 && coordinated(v, h->start))
             src = last_source;  /* "condemned ... and promised aid": one subject */
+        if (src < 0)
+            src = relative_subject(v, h->start);
         if (src < 0 && v->head)
             src = parse_subject(v, h->start);
         if (src < 0) {
@@ -714,6 +807,13 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         if (tgt < 0 && !b.compound_both) {
             /* first coded slot whose code differs from the source's, else the first */
+            /* not past an infinitive that opens a clause of its own ("its
+             * offer to join a coalition of partners willing to take on X") */
+            for (uint32_t i = h->end; i + 1 < tgt_end; i++)
+                if (!v->deleted[i] && strcmp(v->tok[i].norm, "to") == 0 && is_verb_at(v, i + 1)) {
+                    tgt_end = i;
+                    break;
+                }
             int32_t first = -1, best = -1;
             for (uint32_t s = 0; s < v->nslot; s++) {
                 const slot *sl = &v->slot[s];
@@ -781,6 +881,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             continue;
         }
         const char *code_a = code->a, *code_b = code->b;
+        if (intended(v, h->start)) {
+            /* "Turkey announced that it would join the coalition": intent */
+            const char *ia = intent_code(code_a), *ib = intent_code(code_b);
+            if (ia != code_a || ib != code_b)
+                explain(cx, "    intent (\"would\", \"will\", \"plans to\"): %s -> %s\n",
+                        code_a ? code_a : "", ia ? ia : "");
+            code_a = ia;
+            code_b = ib;
+        }
         if (negated(v, h->start)) {
             code_a = code_a ? negate_code(code_a) : NULL;
             code_b = code_b ? negate_code(code_b) : NULL;
