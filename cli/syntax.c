@@ -1,6 +1,8 @@
 /* syntax.c: the `dyad parse`, `dyad eval-parse` and `dyad train` commands,
  * the user's door to the tagger and parser (all through include/dyad.h).
  * argv[0] is the subcommand name; options follow. */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +185,58 @@ int cmd_eval_parse(int argc, char **argv)
     return 0;
 }
 
+typedef struct pathlist {
+    char **p;
+    size_t n, cap;
+} pathlist;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Append the *.txt files of dir, sorted, so training sees them in a fixed
+ * order.  A missing directory adds nothing. */
+static int add_txt_dir(pathlist *l, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t first = l->n;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t k = strlen(e->d_name);
+        if (k < 5 || strcmp(e->d_name + k - 4, ".txt") != 0)
+            continue;
+        if (l->n == l->cap) {
+            size_t cap = l->cap ? l->cap * 2 : 256;
+            char **np = realloc(l->p, cap * sizeof *np);
+            if (!np) {
+                closedir(d);
+                return -1;
+            }
+            l->p = np;
+            l->cap = cap;
+        }
+        size_t len = strlen(dir) + k + 2;
+        if (!(l->p[l->n] = malloc(len))) {
+            closedir(d);
+            return -1;
+        }
+        snprintf(l->p[l->n++], len, "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    qsort(l->p + first, l->n - first, sizeof *l->p, cmp_str);
+    return 0;
+}
+
+static void pathlist_free(pathlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->p[i]);
+    free(l->p);
+}
+
 static void progress(void *ud, const char *msg)
 {
     (void)ud;
@@ -204,18 +258,26 @@ int cmd_train(int argc, char **argv)
     o.dev_path = dev;
     o.test_path = test;
     const char *out = "data/model/dyad-en.model";
+    const char *raw[16];
+    int nraw_dirs = 0, default_raw = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             printf("usage: dyad train [--train F] [--dev F] [--test F|--no-test] [--out F]\n"
                    "       [--tagger-epochs N] [--parser-epochs N] [--folds N] [--seed N]\n"
-                   "       [--max-sentences N]\n"
+                   "       [--max-sentences N] [--raw DIR]... [--no-raw]\n"
                    "Train the tagger and parser (default: UD English EWT in $DYAD_SHARED)\n"
-                   "and write the model (default data/model/dyad-en.model).\n");
+                   "and write the model (default data/model/dyad-en.model).  Word classes\n"
+                   "come from the training words and the *.txt files of each --raw DIR\n"
+                   "(default: the PolNeAR train and dev texts in $DYAD_SHARED).\n");
             return 0;
         } else if (strcmp(a, "--no-test") == 0) {
             o.test_path = NULL;
+            continue;
+        } else if (strcmp(a, "--no-raw") == 0) {
+            default_raw = 0;
+            nraw_dirs = 0;
             continue;
         }
         if (!v) {
@@ -241,7 +303,10 @@ int cmd_train(int argc, char **argv)
             o.seed = strtoul(v, NULL, 10);
         else if (strcmp(a, "--max-sentences") == 0)
             o.max_sentences = atoi(v);
-        else {
+        else if (strcmp(a, "--raw") == 0 && nraw_dirs < 16) {
+            default_raw = 0;
+            raw[nraw_dirs++] = v;
+        } else {
             fprintf(stderr, "dyad train: unknown option %s\n", a);
             return 2;
         }
@@ -250,12 +315,31 @@ int cmd_train(int argc, char **argv)
         fprintf(stderr, "dyad train: epochs must be at least 1\n");
         return 2;
     }
+    pathlist files = {0};
+    char pdir[2][1024];
+    if (default_raw) {
+        snprintf(pdir[0], sizeof pdir[0], "%s/data/polnear/train/text", shared);
+        snprintf(pdir[1], sizeof pdir[1], "%s/data/polnear/dev/text", shared);
+        raw[0] = pdir[0];
+        raw[1] = pdir[1];
+        nraw_dirs = 2;
+    }
+    for (int i = 0; i < nraw_dirs; i++)
+        if (add_txt_dir(&files, raw[i]) < 0) {
+            fprintf(stderr, "dyad train: out of memory\n");
+            pathlist_free(&files);
+            return 1;
+        }
+    o.raw_paths = (const char *const *)files.p;
+    o.nraw = files.n;
     o.progress = progress;
     dyad_model *m;
     dyad_error err;
     memset(&err, 0, sizeof err);
     time_t t0 = time(NULL);
-    if (dyad_train(&o, &m, &err) != DYAD_OK) {
+    dyad_status tst = dyad_train(&o, &m, &err);
+    pathlist_free(&files);
+    if (tst != DYAD_OK) {
         fprintf(stderr, "dyad train: %s\n", err.message);
         return 1;
     }

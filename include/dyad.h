@@ -429,17 +429,19 @@ typedef void (*dyad_progress_fn)(void *ud, const char *message);
 typedef struct dyad_train_options {
     const char *train_path, *dev_path;  /* CoNLL-U; the epoch is chosen on dev */
     const char *test_path;              /* optional: scored at the end */
-    int tagger_epochs, parser_epochs;   /* maximum epochs (defaults 10 and 20) */
+    int tagger_epochs, parser_epochs;   /* maximum epochs (defaults 15 and 20) */
     int folds;                          /* jackknife folds for the parser's tags (4) */
     int max_sentences;                  /* use only the first N training sentences (0: all) */
     unsigned long seed;                 /* shuffling and exploration (1) */
     double prune_tagger, prune_parser;  /* drop smaller weights from the final
                                            model: the tagger's under 0.3, the
-                                           parser's under the largest threshold
-                                           up to 1.0 costing <= 0.3 dev LAS
-                                           (0 keeps all) */
+                                           parser's under the smallest threshold
+                                           up to 1.0 that keeps the file under
+                                           22 MB (0 keeps all) */
     dyad_progress_fn progress;          /* one line per step, may be NULL */
     void *ud;
+    const char *const *raw_paths;       /* plain-text files for word classes */
+    size_t nraw;                        /* (with the training words), may be 0 */
 } dyad_train_options;
 void dyad_train_options_init(dyad_train_options *opts);
 /* Train a model.  DYAD_EIO/DYAD_EUSAGE for unreadable or malformed corpora. */

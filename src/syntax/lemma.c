@@ -3,7 +3,8 @@
  * Lemmas are edit scripts learned from training: a dictionary of (form, XPOS),
  * then of (lower-case form, XPOS), then the most frequent script of the
  * lower-case form with any tag, then the longest known (suffix, XPOS) for
- * unseen words, then of the XPOS alone.  So
+ * unseen words (preferring a rule whose lemma is a known word), then of the
+ * XPOS alone.  So
  * "cooperated"/VBD finds "cooperate" even when the word was never seen. */
 #include "syntax/syntax.h"
 
@@ -135,14 +136,47 @@ const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len
      * family beats a guess from its suffix. */
     if (u64map_get(&m->lemma, lemma_key_any(form, len, xpos), &id))
         return apply_case(a, &m->script[id], form, len, proper);
+    /* EWT writes the lemma of "8,000" as "8000". */
+    if (strcmp(xpos, "CD") == 0 && len < 64 && memchr(form, ',', len)) {
+        char num[64];
+        size_t k = 0, digits = 0;
+        for (size_t i = 0; i < len; i++) {
+            char c = form[i];
+            if (c >= '0' && c <= '9')
+                digits++;
+            else if (c != ',' && c != '.')
+                break;
+            if (c != ',')
+                num[k++] = c;
+            if (i + 1 == len && digits)
+                return arena_strndup(a, num, k);
+        }
+    }
     char low[32];
     size_t n = len < sizeof low ? len : 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)lower_ascii((unsigned char)form[i]);
+    /* The longest suffix rule whose lemma is a word of the raw text ("bombed"
+     * is "bomb", not "bom" as "robbed" is "rob"); else the longest rule. */
+    const char *first = NULL;
     for (size_t k = n < 6 ? n : 6; n && k >= 1; k--)
-        if (k < n && u64map_get(&m->lemma, lemma_key_suffix(low, n, k, xpos), &id))
-            return apply_case(a, &m->script[id], form, len, proper);
+        if (k < n && u64map_get(&m->lemma, lemma_key_suffix(low, n, k, xpos), &id)) {
+            const char *l = apply_case(a, &m->script[id], form, len, proper);
+            if (!l || !m->clusters.n)
+                return l;
+            if (!first)
+                first = l;
+            char ll[32];
+            size_t q = 0;
+            for (; l[q] && q < sizeof ll; q++)
+                ll[q] = (char)lower_ascii((unsigned char)l[q]);
+            uint32_t c;
+            if (!l[q] && u64map_get(&m->clusters, feat_str(ll, q), &c))
+                return l;
+        }
+    if (first)
+        return first;
     if (u64map_get(&m->lemma, lemma_key_suffix("", 0, 0, xpos), &id))
-        return apply(a, &m->script[id], form, len);
+        return apply_case(a, &m->script[id], form, len, proper);
     return arena_strndup(a, form, len);
 }

@@ -2,7 +2,8 @@
  *
  * Layout (little-endian): an 8-byte magic, a u32 format version, a u32 zero,
  * the u64 payload length and the u64 FNV-1a checksum of the payload.  The
- * payload holds the tag and relation names, the ambiguity classes, the lemma
+ * payload holds the tag and relation names, the ambiguity classes, the word
+ * classes (version 2), the lemma
  * scripts and keys, and three weight tables (tagger passes 1 and 2, parser):
  * per feature its u64 key and u8 count - 1, then per weight a u8 class and an
  * int16 value with one scale per table.  The reader checks every length against the bytes left
@@ -144,13 +145,8 @@ static void put_map(buf *b, const u64map *m)
 
 static void put_table(buf *b, const wtable *t)
 {
-    float maxabs = 0;
-    for (size_t i = 0; i < t->nentry; i++)
-        if (fabsf(t->e[i].w) > maxabs)
-            maxabs = fabsf(t->e[i].w);
-    float scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
     uint32_t sbits;
-    memcpy(&sbits, &scale, 4);
+    memcpy(&sbits, &t->scale, 4);
     /* Features in slot order (those with weights: 1 to 256 of them, stored
      * as count - 1); their entries follow in the same order. */
     size_t nfeat = 0;
@@ -169,14 +165,8 @@ static void put_table(buf *b, const wtable *t)
         for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
             buf_putc(b, (char)(unsigned char)t->e[t->slot[s].first + j].cls);
     for (size_t s = 0; s < t->nslot; s++)
-        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++) {
-            long q = lroundf(t->e[t->slot[s].first + j].w / scale);
-            if (q > 32767)
-                q = 32767;
-            if (q < -32767)
-                q = -32767;
-            put_u16(b, (uint16_t)(int16_t)q);
-        }
+        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
+            put_u16(b, (uint16_t)t->e[t->slot[s].first + j].q);
 }
 
 int model_write(const dyad_model *m, unsigned char **out, size_t *len)
@@ -197,6 +187,7 @@ int model_write(const dyad_model *m, unsigned char **out, size_t *len)
         put_str(&b, m->label[i]);
     put_u32(&b, m->root_label);
     put_map(&b, &m->ambig);
+    put_map(&b, &m->clusters);
     put_u32(&b, m->nscript);
     for (uint32_t i = 0; i < m->nscript; i++) {
         buf_putc(&b, (char)m->script[i].lower);
@@ -316,13 +307,14 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     if (sum != nentry)
         goto done;
     for (uint64_t i = 0; i < nentry; i++) {
-        t->e[i].cls = (uint32_t)get_n(r, 1);
+        t->e[i].cls = (uint16_t)get_n(r, 1);
         if (t->e[i].cls >= nclass)
             goto done;
     }
     for (uint64_t i = 0; i < nentry; i++)
-        t->e[i].w = (float)(int16_t)(uint16_t)get_n(r, 2) * scale;
+        t->e[i].q = (int16_t)(uint16_t)get_n(r, 2);
     t->nclass = nc;
+    t->scale = scale;
     t->nentry = (size_t)nentry;
     int ix = wtable_index(t, keys, offs, counts, (size_t)nfeat);
     if (ix == -1)
@@ -342,6 +334,7 @@ void model_free(dyad_model *m)
     if (!m)
         return;
     u64map_free(&m->ambig);
+    u64map_free(&m->clusters);
     u64map_free(&m->lemma);
     wtable_free(&m->tagw);
     wtable_free(&m->tagw2);
@@ -423,7 +416,7 @@ dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
     m->root_label = (uint32_t)get_n(&r, 4);
     if (r.bad || m->root_label >= m->nlabel)
         goto bad;
-    if (get_map(&r, &m->ambig, UINT32_MAX) < 0)
+    if (get_map(&r, &m->ambig, UINT32_MAX) < 0 || get_map(&r, &m->clusters, 1u << 30) < 0)
         goto bad;
     m->nscript = (uint32_t)get_n(&r, 4);
     if (m->nscript == 0 || !need(&r, 4 * (size_t)m->nscript))

@@ -55,7 +55,7 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
                 continue;
             const wentry *e = t->e + sl->first;
             for (uint32_t j = 0; j < sl->count; j++)
-                scores[e[j].cls] += e[j].w;
+                scores[e[j].cls] += (float)e[j].q * t->scale;
         }
         keys += m;
         n -= m;
@@ -225,6 +225,19 @@ int ptrain_update(ptrain *p, const uint64_t *keys, size_t n, uint32_t cls, float
     return 0;
 }
 
+void wtable_quantize(wtable *t, const float *w)
+{
+    float maxabs = 0;
+    for (size_t i = 0; i < t->nentry; i++)
+        if (fabsf(w[i]) > maxabs)
+            maxabs = fabsf(w[i]);
+    t->scale = maxabs > 0 ? maxabs / 32767.0f : 1.0f;
+    for (size_t i = 0; i < t->nentry; i++) {
+        long q = lroundf(w[i] / t->scale);
+        t->e[i].q = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+    }
+}
+
 int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
 {
     memset(out, 0, sizeof *out);
@@ -247,9 +260,10 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
     uint64_t *fk = malloc((nfeat ? nfeat : 1) * sizeof *fk);
     uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
     uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
+    float *wf = malloc((nentry ? nentry : 1) * sizeof *wf);
     out->e = malloc((nentry ? nentry : 1) * sizeof *out->e);
     int rc = -1;
-    if (!fk || !offs || !counts || !out->e || nentry > UINT32_MAX)
+    if (!fk || !offs || !counts || !wf || !out->e || nentry > UINT32_MAX)
         goto done;
     size_t fi = 0, ei = 0;
     for (size_t i = 0; i < p->nslot; i++) {
@@ -259,7 +273,7 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
             double a = (f->e[j].tot + (double)(p->clock - f->e[j].ts) * f->e[j].w) / T;
             if (fabs(a) >= min_abs) {
                 out->e[ei].cls = f->e[j].cls;
-                out->e[ei].w = (float)a;
+                wf[ei] = (float)a;
                 ei++;
             }
         }
@@ -271,8 +285,10 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
         }
     }
     out->nentry = nentry;
+    wtable_quantize(out, wf);
     rc = wtable_index(out, fk, offs, counts, nfeat) == 0 ? 0 : -1;
 done:
+    free(wf);
     free(fk);
     free(offs);
     free(counts);
@@ -290,7 +306,7 @@ int wtable_prune(wtable *t, float min_abs)
             continue;
         uint32_t k = 0;
         for (uint32_t j = 0; j < sl->count; j++)
-            if (fabsf(t->e[sl->first + j].w) >= min_abs)
+            if (fabsf((float)t->e[sl->first + j].q * t->scale) >= min_abs)
                 t->e[sl->first + k++] = t->e[sl->first + j];
         sl->count = k;
         if (k) {
@@ -318,8 +334,10 @@ int wtable_prune(wtable *t, float min_abs)
         fi++;
     }
     uint32_t nclass = t->nclass;
+    float scale = t->scale;
     wtable_free(t);
     t->nclass = nclass;
+    t->scale = scale;
     t->e = e;
     t->nentry = nentry;
     e = NULL;
@@ -346,6 +364,7 @@ int wtable_copy(const wtable *src, wtable *dst)
     if (src->nentry)
         memcpy(dst->e, src->e, src->nentry * sizeof *dst->e);
     dst->nclass = src->nclass;
+    dst->scale = src->scale;
     dst->nslot = src->nslot;
     dst->nfeat = src->nfeat;
     dst->nentry = src->nentry;

@@ -32,7 +32,8 @@ static inline uint64_t feat_final(uint64_t h)
 uint64_t feat_str(const char *s, size_t n);
 
 /* The frozen table: one 16-byte slot per feature (a probe is one cache
- * line), its weights in a run of 8-byte entries. */
+ * line), its weights in a run of 4-byte entries: 16-bit weights with one
+ * scale per table, exactly what the model file stores. */
 typedef struct wslot {
     uint64_t key;          /* 0 = empty */
     uint32_t first;        /* first entry of the feature */
@@ -40,12 +41,13 @@ typedef struct wslot {
 } wslot;
 
 typedef struct wentry {
-    float w;
-    uint32_t cls;
+    int16_t q;             /* the weight is q * scale */
+    uint16_t cls;
 } wentry;
 
 typedef struct wtable {
     uint32_t nclass;
+    float scale;           /* one per table, as in the model file */
     size_t nslot;          /* power of two */
     wslot *slot;
     wentry *e;             /* nentry */
@@ -64,6 +66,8 @@ int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
 /* Drop the weights smaller than min_abs (and features left with none).
  * Returns -1 when out of memory (the table is then empty). */
 int wtable_prune(wtable *t, float min_abs);
+/* Set the scale and the 16-bit weights of t's nentry entries from w. */
+void wtable_quantize(wtable *t, const float *w);
 int wtable_copy(const wtable *src, wtable *dst);   /* -1 on OOM */
 
 /* Training weights. */

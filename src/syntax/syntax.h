@@ -15,7 +15,7 @@
 #include "util/arena.h"
 
 #define DYAD_MODEL_MAGIC "DYADSYN\x1a"
-#define DYAD_MODEL_VERSION 1u
+#define DYAD_MODEL_VERSION 2u
 
 /* A 64-bit key -> 32-bit value map (open addressing, key 0 is empty). */
 typedef struct u64map {
@@ -43,6 +43,8 @@ struct dyad_model {
     const char **label;
     uint32_t root_label;
     u64map ambig;               /* lower-case word -> ambiguity class id */
+    u64map clusters;            /* lower-case word -> word classes, 10 bits
+                                   per granularity (coarse to fine) */
     uint32_t nscript;
     lemma_script *script;
     u64map lemma;               /* form/suffix + tag keys -> script id */
@@ -56,6 +58,7 @@ typedef struct syn_word {
     size_t len;
     uint64_t h_lower, h_form, h_shape, h_sfx[4], h_pfx[3];
     uint32_t ac;                /* ambiguity class, 0 = unknown word */
+    uint32_t cl[3];             /* word class + 1 per granularity, 0 = none */
     uint32_t flags;
     int tag;                    /* joint tag class */
     int tag1;                   /* the first tagger pass's guess */
@@ -89,7 +92,7 @@ void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_scr
 
 /* The parser's transitions: SHIFT, REDUCE, LEFT-l, RIGHT-l. */
 enum { TR_SHIFT = 0, TR_REDUCE = 1, TR_LEFT = 2 };
-#define PARSER_MAX_FEATS 112
+#define PARSER_MAX_FEATS 128
 
 typedef struct pstate {
     int n;                      /* words 1..n; n + 1 is the root */
@@ -115,6 +118,13 @@ void parser_finish(pstate *s, uint32_t root_label, uint32_t dep_label);
 /* Tag, lemmatize and parse n words.  forms[i][0..lens[i]).  DYAD_ENOMEM. */
 dyad_status syntax_analyze(const dyad_model *m, arena *a, const char *const *forms,
                            const size_t *lens, size_t n, syn_word **out);
+
+/* Word classes of the words tok[0..ntok) (lower-case hashes, 0 between
+ * sentences) that occur min_count times or more, by the exchange algorithm
+ * with sizes[0..nsizes) classes (nsizes <= 3, each < 1024), into out:
+ * hash -> class of run i in bits 10i..10i+9.  -1 on OOM or bad sizes. */
+int cluster_learn(const uint64_t *tok, size_t ntok, long min_count, const uint32_t *sizes,
+                  int nsizes, int iters, u64map *out);
 
 /* Model files. */
 dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,

@@ -4,7 +4,8 @@
  * UPOS+XPOS pair (102 pairs in EWT), so the two tag sets never disagree.
  * Features: the word, its affixes and shape, two words each side, the two
  * previous tags, and the word's ambiguity class (the set of tags it had in
- * training when frequent), which gives a cheap look-ahead at the next words.
+ * training when frequent), which gives a cheap look-ahead at the next words,
+ * and the word classes of the word and its neighbours (cluster.c).
  * A second pass sees the first pass's tags on the right as well. */
 #include "syntax/syntax.h"
 
@@ -69,6 +70,12 @@ void tagger_prepare(const dyad_model *m, syn_word *w, size_t n)
         if (!u64map_get(&m->ambig, x->h_lower, &ac))
             ac = 0;
         x->ac = ac;
+        uint32_t c;
+        if (u64map_get(&m->clusters, x->h_lower, &c))
+            for (int g = 0; g < 3; g++)
+                x->cl[g] = ((c >> (10 * g)) & 1023u) + 1;
+        else
+            x->cl[0] = x->cl[1] = x->cl[2] = 0;
     }
 }
 
@@ -132,6 +139,19 @@ size_t tagger_features(const syn_word *w, size_t n, size_t i, int pass, uint64_t
     out[k++] = F2(51, x->flags, fp1);
     out[k++] = F3(52, x->flags, x->h_sfx[2], i == 0);
     out[k++] = F2(53, wm1, x->flags);
+    /* word classes: what a rare word shares with the frequent ones */
+    uint64_t cm1 = i >= 1 ? w[i - 1].cl[1] : 2000, cp1 = i + 1 < n ? w[i + 1].cl[1] : 2000;
+    uint64_t cp1f = i + 1 < n ? w[i + 1].cl[2] : 2000, cp2 = i + 2 < n ? w[i + 2].cl[0] : 2000;
+    out[k++] = F1(60, x->cl[0]);
+    out[k++] = F1(61, x->cl[1]);
+    out[k++] = F1(62, x->cl[2]);
+    out[k++] = F2(63, x->cl[1], t1);
+    out[k++] = F1(64, cm1);
+    out[k++] = F1(65, cp1);
+    out[k++] = F1(66, cp1f);
+    out[k++] = F1(67, cp2);
+    out[k++] = F2(68, x->cl[2], x->h_sfx[2]);
+    out[k++] = F2(69, x->cl[1], cp1);
     if (pass == 2) {
         uint64_t q0 = (uint64_t)x->tag1;
         uint64_t q1 = i + 1 < n ? (uint64_t)w[i + 1].tag1 : 1000;

@@ -1,6 +1,7 @@
 /* test_syntax.c: the tagger and parser's pieces: CoNLL-U reading and writing,
- * training on a tiny corpus, model save/load, damaged model files, and the
- * shipped model on a sentence whose parse dyad's coding depends on. */
+ * training on a tiny corpus, word classes, model save/load, damaged model
+ * files, and the shipped model on sentences whose parse dyad's coding
+ * depends on. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -337,10 +338,50 @@ static void shipped_model(void **state)
     analyse(m, "The rebels cooperated with the government .", w, &n);
     assert_string_equal(w[2].lemma, "cooperate");
     assert_string_equal(w[1].lemma, "rebel");
+    analyse(m, "Rebels bombed 8,000 homes .", w, &n);
+    assert_string_equal(w[1].lemma, "bomb");
+    assert_string_equal(w[2].lemma, "8000");
     analyse(m, "The talks were cancelled by Egypt .", w, &n);
     assert_string_equal(w[1].deprel, "nsubj:pass");
     assert_string_equal(w[6 - 1].deprel, "obl:agent");
     dyad_model_free(m);
+}
+
+/* Words used in the same contexts share a class; runs are repeatable. */
+static void word_classes(void **state)
+{
+    (void)state;
+    static const char *subj[] = {"dog", "cat", "horse", "bird"};
+    static const char *verb[] = {"ran", "slept", "ate", "sang"};
+    uint64_t tok[4000];
+    size_t n = 0;
+    unsigned seed = 3;
+    while (n + 6 < sizeof tok / sizeof *tok) {
+        seed = seed * 1103515245u + 12345u;
+        const char *w[4] = {"the", subj[(seed >> 8) % 4], verb[(seed >> 12) % 4], "."};
+        for (int i = 0; i < 4; i++)
+            tok[n++] = feat_str(w[i], strlen(w[i]));
+        tok[n++] = 0;
+    }
+    static const uint32_t sizes[3] = {2, 4, 8};
+    u64map a = {0}, b = {0};
+    assert_int_equal(cluster_learn(tok, n, 3, sizes, 3, 10, &a), 0);
+    assert_int_equal(cluster_learn(tok, n, 3, sizes, 3, 10, &b), 0);
+    uint32_t cd, cc, cr, cs, x;
+    assert_true(u64map_get(&a, feat_str("dog", 3), &cd));
+    assert_true(u64map_get(&a, feat_str("cat", 3), &cc));
+    assert_true(u64map_get(&a, feat_str("ran", 3), &cr));
+    assert_true(u64map_get(&a, feat_str("sang", 4), &cs));
+    assert_int_equal(cd & 1023u, cc & 1023u);
+    assert_int_equal(cr & 1023u, cs & 1023u);
+    assert_int_not_equal(cd & 1023u, cr & 1023u);
+    assert_true(u64map_get(&b, feat_str("dog", 3), &x));
+    assert_int_equal(x, cd);
+    assert_int_equal(a.n, b.n);
+    static const uint32_t bad[1] = {1};
+    assert_int_equal(cluster_learn(tok, n, 3, bad, 1, 10, &b), -1);
+    u64map_free(&a);
+    u64map_free(&b);
 }
 
 int main(void)
@@ -355,6 +396,7 @@ int main(void)
         cmocka_unit_test(train_save_load),
         cmocka_unit_test(damaged_models),
         cmocka_unit_test(shipped_model),
+        cmocka_unit_test(word_classes),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     const char *names[] = {"train.conllu", "dev.conllu", "tiny.model"};
