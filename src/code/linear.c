@@ -457,7 +457,8 @@ static int negated_directly(const clause_view *v, uint32_t verb)
     for (uint32_t q = 1; q <= 7 && q <= verb; q++) {
         uint32_t i = verb - q;
         const char *w = v->tok[i].norm;
-        if (strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0)
+        if (strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0 ||
+            strcmp(w, "cannot") == 0)
             return 1;
         /* the verb group: auxiliaries, adverbs, "going to (be)" */
         if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC && strcmp(w, "to") != 0 &&
@@ -695,6 +696,24 @@ static int has_root(const char *code, const char *want)
     return code && dyad_cameo_lookup(code, root, &quad, &g, &has, NULL) && strcmp(root, want) == 0;
 }
 
+/* A participle after a form of "be" and before "to" plus a noun phrase is a
+ * stance ("Iran was obviously opposed to ISIL", "is committed to"), not an
+ * act; "was sent to Iraq" has no agent to code either. */
+static int stative(const clause_view *v, const verb_hit *h)
+{
+    uint32_t next = next_live(v, h->end, v->ntok);
+    if (next + 1 >= v->ntok || strcmp(v->tok[next].norm, "to") != 0 || is_verb_at(v, next + 1))
+        return 0;
+    for (uint32_t q = 1; q <= 4 && q <= h->start; q++) {
+        uint32_t i = h->start - q;
+        if (is_be(v->tok[i].norm))
+            return 1;
+        if (v->cls[i] != TC_FUNC && !(v->tok[i].flags & TOK_QUOTE))
+            return 0;  /* adverbs and quotation marks may stand between */
+    }
+    return 0;
+}
+
 /* A CAMEO public statement, 010-019. */
 static int is_statement(const char *code)
 {
@@ -751,6 +770,10 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
         const verb_code *code = resolve_code(d, ve, vp);
+        if (stative(v, h)) {
+            explain(cx, "    no event: a stance, not an act (\"was opposed to\")\n");
+            continue;
+        }
         if (h->start == next_live(v, 0, v->ntok) && b.source < 0 && participle(v, h)) {
             /* "Asked in Baghdad if ...": a participle opening the sentence is
              * said of the main clause's subject by someone unnamed */

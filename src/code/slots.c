@@ -26,7 +26,7 @@ static const char *const conj_words[] = {"and", "or", "but", "nor", NULL};
 static const char *const aux_words[] = {
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
     "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
-    "may", "might", "must", "wo", "ca", "n't", "not", "'re", "'ll", "'ve", "'d", "'m", NULL};
+    "may", "might", "must", "wo", "ca", "n't", "not", "cannot", "'re", "'ll", "'ve", "'d", "'m", NULL};
 static const char *const func_words[] = {
     "that", "which", "who", "whom", "whose", "when", "where", "why", "how", "if", "whether",
     "because", "although", "though", "than", "so", "then", "there", "here", "also", "very",
