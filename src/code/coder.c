@@ -336,13 +336,20 @@ static void remember_referents(const clause_view *v, referents *ref)
     }
 }
 
-/* Can the sentence give an event at all?  A dictionary verb with a coded
- * phrase before it (the usual source) and one after it or a compound before
- * it (the target); with require_dyad off, one coded phrase anywhere. */
-static int worth_parsing(const clause_view *v, int require_dyad)
+/* Can the sentence give an event at all?  A dictionary verb that can code
+ * something, with a coded phrase before it (the usual source) and one after
+ * it or a compound before it (the target); with require_dyad off, one coded
+ * phrase anywhere. */
+static int worth_parsing(const dyad_coder *coder, const clause_view *v, int require_dyad)
 {
+    const dyad_dict *d = coder->dict;
     for (uint32_t k = 0; k < v->nverb; k++) {
         const verb_hit *h = &v->verb[k];
+        /* a verb that codes nothing and has no pattern cannot give an event */
+        const verb_entry *ve = &d->verbs.v[h->verb];
+        const verb_code *c = ve->code.present ? &ve->code : &d->blocks.v[ve->block].code;
+        if ((!c->present || c->null) && coder->ix.block_npatterns[ve->block] == 0)
+            continue;
         int before = 0, after = 0;
         for (uint32_t q = 0; q < v->nslot; q++) {
             const slot *sl = &v->slot[q];
@@ -479,7 +486,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         /* Parse only a sentence that can give an event: a dictionary verb and
          * actors enough for both sides (two coded phrases, or a compound;
          * one when require_dyad is off). */
-        if (parse && worth_parsing(&v, eff.require_dyad) && parse_view(&cx, &v, parse))
+        if (parse && worth_parsing(coder, &v, eff.require_dyad) && parse_view(&cx, &v, parse))
             goto oom;
         if (cx.explain) {
             explain(&cx, "sentence %zu: %.*s\n  noun phrases:", si + 1, (int)(s->end - s->start),
