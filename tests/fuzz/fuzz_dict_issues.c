@@ -5,29 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dict/dict.h"
-
-static void check_diag(void *ud, dyad_severity sev, const char *file, long line, const char *msg)
-{
-    long nlines = *(const long *)ud;
-    (void)sev;
-    (void)file;
-    if (line < 1 || line > nlines || !msg[0])
-        abort();
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "dict_harness.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    long nlines = 1;
-    for (size_t i = 0; i < size; i++)
-        nlines += data[i] == '\n';
-    dyad_dict *d = dyad_dict_new();
+    dyad_dict *d = harness_load(DYAD_DICT_ISSUES, data, size);
     if (!d)
         return 0;
-    dyad_dict_load_buffer(d, DYAD_DICT_ISSUES, "fuzz", (const char *)data, size, check_diag,
-                          &nlines, NULL);
     for (size_t i = 0; i < d->issues.n; i++) {
         const issue_entry *e = &d->issues.v[i];
         if (e->phrase.nword == 0 || !e->category || (!e->exclude && !e->code))
