@@ -32,102 +32,44 @@ typedef struct code_run {
     const dyad_coder *coder;
     const dyad_options *opts;
     dyad_format format;
-    FILE *out, *errors, *quotes;
-    long long docs, errs, events, sentences, tokens, bytes;
+    FILE *out, *quotes;
+    long long docs, events, sentences, tokens, bytes;
 } code_run;
 
-static void report(code_run *run, const dyad_error *err)
+/* Code one document and write its events (or its explanation). */
+static int code_one(void *ud, cli_batch *batch, dyad_doc *doc)
 {
-    run->errs++;
-    if (run->errors)
-        dyad_error_write_json(err, cli_sink, run->errors);
-    else
-        fprintf(stderr, "dyad: %s: %s (at byte %lld)\n", err->doc, err->message, err->position);
-}
-
-static int parse_input(const char *s)
-{
-    if (strcmp(s, "text") == 0)
-        return DYAD_INPUT_TEXT;
-    if (strcmp(s, "jsonl") == 0)
-        return DYAD_INPUT_JSONL;
-    if (strcmp(s, "petrarch-xml") == 0 || strcmp(s, "xml") == 0)
-        return DYAD_INPUT_PETRARCH_XML;
-    if (strcmp(s, "conllu") == 0)
-        return DYAD_INPUT_CONLLU;
-    return -1;
-}
-
-/* Code every document of one stream.  Returns -1 on a fatal error. */
-static int code_stream(code_run *run, FILE *fp, const char *name, dyad_input kind,
-                       const char *date)
-{
+    code_run *run = ud;
     dyad_error err = {0};
-    dyad_reader *r = dyad_reader_open(fp, name, kind, &err);
-    if (!r) {
-        snprintf(err.doc, sizeof err.doc, "%s", name);
-        err.position = -1;
-        report(run, &err);
-        return 0;
+    run->docs++;
+    size_t len;
+    dyad_doc_text(doc, &len);
+    run->bytes += (long long)len;
+    dyad_result *res = dyad_code_doc(run->coder, doc, run->opts, &err);
+    if (!res) {
+        cli_report(batch, &err);
+        return err.status == DYAD_ENOMEM ? -1 : 0;
     }
-    if (date)
-        dyad_reader_set_default_date(r, date);
-    for (;;) {
-        dyad_doc *doc = NULL;
-        memset(&err, 0, sizeof err);
-        int got = dyad_reader_next(r, &doc, &err);
-        if (got == 0)
-            break;
-        if (got == -1) {
-            report(run, &err);
-            continue;
-        }
-        if (got < 0) {
-            if (!err.doc[0])
-                snprintf(err.doc, sizeof err.doc, "%s", name);
-            report(run, &err);
-            dyad_reader_close(r);
-            return -1;
-        }
-        run->docs++;
-        size_t len;
-        dyad_doc_text(doc, &len);
-        run->bytes += (long long)len;
-        dyad_result *res = dyad_code_doc(run->coder, doc, run->opts, &err);
-        if (!res) {
-            report(run, &err);
-            dyad_doc_free(doc);
-            if (err.status == DYAD_ENOMEM) {
-                dyad_reader_close(r);
-                return -1;
-            }
-            continue;
-        }
-        if (run->quotes) {
-            dyad_error qerr = {0};
-            dyad_quotes *q = dyad_quotes_doc(run->coder, doc, run->opts, &qerr);
-            if (q)
-                dyad_quotes_write(q, cli_sink, run->quotes);
-            dyad_quotes_free(q);
-        }
-        run->events += (long long)dyad_result_event_count(res);
-        run->sentences += (long long)dyad_result_sentence_count(res);
-        run->tokens += (long long)dyad_result_token_count(res);
-        const char *why = dyad_result_explanation(res);
-        if (why) {
-            fprintf(run->out, "== %s\n%s", dyad_doc_id(doc), why);
-        } else if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
-            fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
-            dyad_result_free(res);
-            dyad_doc_free(doc);
-            dyad_reader_close(r);
-            return -1;
-        }
-        dyad_result_free(res);
-        dyad_doc_free(doc);
+    if (run->quotes) {
+        dyad_error qerr = {0};
+        dyad_quotes *q = dyad_quotes_doc(run->coder, doc, run->opts, &qerr);
+        if (q)
+            dyad_quotes_write(q, cli_sink, run->quotes);
+        dyad_quotes_free(q);
     }
-    dyad_reader_close(r);
-    return 0;
+    run->events += (long long)dyad_result_event_count(res);
+    run->sentences += (long long)dyad_result_sentence_count(res);
+    run->tokens += (long long)dyad_result_token_count(res);
+    int rc = 0;
+    const char *why = dyad_result_explanation(res);
+    if (why) {
+        fprintf(run->out, "== %s\n%s", dyad_doc_id(doc), why);
+    } else if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
+        fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
+        rc = -1;
+    }
+    dyad_result_free(res);
+    return rc;
 }
 
 int cmd_code(int argc, char **argv)
@@ -160,7 +102,7 @@ int cmd_code(int argc, char **argv)
             code_usage(stdout);
             return 0;
         } else if (strcmp(a, "--input") == 0 && has_value) {
-            input = parse_input(argv[++i]);
+            input = cli_input_kind(argv[++i]);
             if (input < 0) {
                 fprintf(stderr, "dyad code: unknown input kind '%s'\n", argv[i]);
                 return 1;
@@ -244,9 +186,10 @@ int cmd_code(int argc, char **argv)
     run.out = stdout;
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    FILE *errors = NULL;
     if (errors_path) {
-        run.errors = fopen(errors_path, "w");
-        if (!run.errors) {
+        errors = fopen(errors_path, "w");
+        if (!errors) {
             fprintf(stderr, "dyad code: cannot write %s: %s\n", errors_path, strerror(errno));
             dyad_coder_free(coder);
             dyad_model_free(model);
@@ -258,8 +201,8 @@ int cmd_code(int argc, char **argv)
         run.quotes = fopen(quotes_path, "w");
         if (!run.quotes) {
             fprintf(stderr, "dyad code: cannot write %s: %s\n", quotes_path, strerror(errno));
-            if (run.errors)
-                fclose(run.errors);
+            if (errors)
+                fclose(errors);
             dyad_coder_free(coder);
             dyad_model_free(model);
             dyad_dict_free(dict);
@@ -267,39 +210,15 @@ int cmd_code(int argc, char **argv)
         }
     }
     dyad_write_header(format, cli_sink, stdout);
-    int fatal = 0;
-    if (nfiles == 0)
-        files[nfiles++] = "-";
-    for (int f = 0; f < nfiles && !fatal; f++) {
-        const char *name = files[f];
-        int is_stdin = strcmp(name, "-") == 0;
-        int kind = input;
-        if (kind < 0)
-            kind = is_stdin ? DYAD_INPUT_TEXT : dyad_input_from_name(name);
-        if (kind < 0)
-            kind = DYAD_INPUT_TEXT;
-        FILE *fp = is_stdin ? stdin : fopen(name, "rb");
-        if (!fp) {
-            dyad_error fe = {0};
-            fe.status = DYAD_EIO;
-            snprintf(fe.doc, sizeof fe.doc, "%s", name);
-            snprintf(fe.message, sizeof fe.message, "cannot open: %s", strerror(errno));
-            fe.position = -1;
-            report(&run, &fe);
-            continue;
-        }
-        if (code_stream(&run, fp, is_stdin ? "stdin" : name, (dyad_input)kind, date))
-            fatal = 1;
-        if (!is_stdin)
-            fclose(fp);
-    }
+    cli_batch batch = {errors, 0};
+    int fatal = cli_each_document(&batch, files, nfiles, input, date, code_one, &run) != 0;
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad code: cannot write the output: %s\n", strerror(errno));
         fatal = 1;
     }
-    if (run.errors)
-        fclose(run.errors);
+    if (errors)
+        fclose(errors);
     if (run.quotes && fclose(run.quotes) != 0) {
         fprintf(stderr, "dyad code: cannot write %s\n", quotes_path);
         fatal = 1;
@@ -311,7 +230,7 @@ int cmd_code(int argc, char **argv)
                     "{\"documents\":%lld,\"errors\":%lld,\"sentences\":%lld,\"tokens\":%lld,"
                     "\"events\":%lld,\"bytes\":%lld,\"dict_load_ms\":%.1f,"
                     "\"cpu_seconds\":%.3f}\n",
-                    run.docs, run.errs, run.sentences, run.tokens, run.events, run.bytes,
+                    run.docs, batch.errs, run.sentences, run.tokens, run.events, run.bytes,
                     load_ms, secs);
             fclose(sf);
         }
@@ -321,5 +240,5 @@ int cmd_code(int argc, char **argv)
     dyad_dict_free(dict);
     if (fatal)
         return 1;
-    return run.errs ? 3 : 0;
+    return batch.errs ? 3 : 0;
 }

@@ -1,6 +1,7 @@
 /* common.c: dictionary loading and output helpers shared by the subcommands. */
 #include "common.h"
 
+#include <errno.h>
 #include <string.h>
 
 void cli_diag(void *ud, dyad_severity sev, const char *file, long line, const char *message)
@@ -83,4 +84,104 @@ dyad_model *cli_load_model(const char *path)
         return NULL;
     }
     return model;
+}
+
+void cli_report(cli_batch *b, const dyad_error *err)
+{
+    b->errs++;
+    if (b->errors)
+        dyad_error_write_json(err, cli_sink, b->errors);
+    else
+        fprintf(stderr, "dyad: %s: %s (at byte %lld)\n", err->doc, err->message, err->position);
+}
+
+int cli_input_kind(const char *s)
+{
+    if (strcmp(s, "text") == 0)
+        return DYAD_INPUT_TEXT;
+    if (strcmp(s, "jsonl") == 0)
+        return DYAD_INPUT_JSONL;
+    if (strcmp(s, "petrarch-xml") == 0 || strcmp(s, "xml") == 0)
+        return DYAD_INPUT_PETRARCH_XML;
+    if (strcmp(s, "conllu") == 0)
+        return DYAD_INPUT_CONLLU;
+    return -1;
+}
+
+/* Every document of one stream.  Returns -1 on a fatal error. */
+static int each_in_stream(cli_batch *b, FILE *fp, const char *name, dyad_input kind,
+                          const char *date, cli_doc_fn fn, void *ud)
+{
+    dyad_error err = {0};
+    dyad_reader *r = dyad_reader_open(fp, name, kind, &err);
+    if (!r) {
+        snprintf(err.doc, sizeof err.doc, "%s", name);
+        err.position = -1;
+        cli_report(b, &err);
+        return 0;
+    }
+    if (date)
+        dyad_reader_set_default_date(r, date);
+    int fatal = 0;
+    for (;;) {
+        dyad_doc *doc = NULL;
+        memset(&err, 0, sizeof err);
+        int got = dyad_reader_next(r, &doc, &err);
+        if (got == 0)
+            break;
+        if (got == -1) {
+            cli_report(b, &err);
+            continue;
+        }
+        if (got < 0) {
+            if (!err.doc[0])
+                snprintf(err.doc, sizeof err.doc, "%s", name);
+            cli_report(b, &err);
+            fatal = 1;
+            break;
+        }
+        int rc = fn(ud, b, doc);
+        dyad_doc_free(doc);
+        if (rc) {
+            fatal = 1;
+            break;
+        }
+    }
+    dyad_reader_close(r);
+    return fatal ? -1 : 0;
+}
+
+int cli_each_document(cli_batch *b, const char *const *files, int nfiles, int input,
+                      const char *date, cli_doc_fn fn, void *ud)
+{
+    static const char *const stdin_only[] = {"-"};
+    if (nfiles == 0) {
+        files = stdin_only;
+        nfiles = 1;
+    }
+    for (int f = 0; f < nfiles; f++) {
+        const char *name = files[f];
+        int is_stdin = strcmp(name, "-") == 0;
+        int kind = input;
+        if (kind < 0)
+            kind = is_stdin ? DYAD_INPUT_TEXT : dyad_input_from_name(name);
+        if (kind < 0)
+            kind = DYAD_INPUT_TEXT;
+        FILE *fp = is_stdin ? stdin : fopen(name, "rb");
+        if (!fp) {
+            dyad_error fe = {0};
+            fe.status = DYAD_EIO;
+            snprintf(fe.doc, sizeof fe.doc, "%s", name);
+            snprintf(fe.message, sizeof fe.message, "cannot open: %s", strerror(errno));
+            fe.position = -1;
+            cli_report(b, &fe);
+            continue;
+        }
+        int rc = each_in_stream(b, fp, is_stdin ? "stdin" : name, (dyad_input)kind, date, fn, ud);
+        if (!is_stdin)
+            fclose(fp);
+        if (rc)
+            return -1;
+    }
+    return 0;
 }

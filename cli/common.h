@@ -28,6 +28,27 @@ int cli_dict_option(cli_dicts *d, int argc, char **argv, int i);
  * Returns NULL after printing the reason. */
 dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback);
 
+/* Document errors of a batch: JSON lines to `errors`, else standard error. */
+typedef struct cli_batch {
+    FILE *errors;
+    long long errs;
+} cli_batch;
+void cli_report(cli_batch *batch, const dyad_error *err);
+
+/* The value of --input ("text", "jsonl", "petrarch-xml", "conllu"), or -1. */
+int cli_input_kind(const char *s);
+
+/* Called with each document read (the loop frees it afterwards).  Returns 0,
+ * or -1 to stop the batch (a fatal error, already reported). */
+typedef int (*cli_doc_fn)(void *ud, cli_batch *batch, dyad_doc *doc);
+
+/* Read every document of the files ("-" is standard input; a file that
+ * cannot be opened is a document error) with the input kind given or taken
+ * from the extension, and hand each to fn.  Returns -1 if a fatal error
+ * stopped the batch. */
+int cli_each_document(cli_batch *batch, const char *const *files, int nfiles, int input,
+                      const char *date, cli_doc_fn fn, void *ud);
+
 /* Load the tagger and parser model: path, or the default one when NULL.
  * Prints the reason and returns NULL when it cannot be loaded. */
 dyad_model *cli_load_model(const char *path);

@@ -23,73 +23,27 @@ static void quotes_usage(FILE *fp)
 
 typedef struct quotes_run {
     const dyad_coder *coder;
-    FILE *out, *errors;
-    long long errs;
+    FILE *out;
 } quotes_run;
 
-static void report(quotes_run *run, const dyad_error *err)
+/* The quotations of one document, written as JSON lines. */
+static int quotes_one(void *ud, cli_batch *batch, dyad_doc *doc)
 {
-    run->errs++;
-    if (run->errors)
-        dyad_error_write_json(err, cli_sink, run->errors);
-    else
-        fprintf(stderr, "dyad: %s: %s (at byte %lld)\n", err->doc, err->message, err->position);
-}
-
-/* Every document of one stream.  Returns -1 on a fatal error. */
-static int quotes_stream(quotes_run *run, FILE *fp, const char *name, dyad_input kind,
-                         const char *date)
-{
+    quotes_run *run = ud;
     dyad_error err = {0};
-    dyad_reader *r = dyad_reader_open(fp, name, kind, &err);
-    if (!r) {
-        snprintf(err.doc, sizeof err.doc, "%s", name);
-        err.position = -1;
-        report(run, &err);
-        return 0;
+    dyad_quotes *q = dyad_quotes_doc(run->coder, doc, NULL, &err);
+    if (!q) {
+        cli_report(batch, &err);
+        return err.status == DYAD_ENOMEM ? -1 : 0;
     }
-    if (date)
-        dyad_reader_set_default_date(r, date);
-    int fatal = 0;
-    for (;;) {
-        dyad_doc *doc = NULL;
-        memset(&err, 0, sizeof err);
-        int got = dyad_reader_next(r, &doc, &err);
-        if (got == 0)
-            break;
-        if (got == -1) {
-            report(run, &err);
-            continue;
-        }
-        if (got < 0) {
-            if (!err.doc[0])
-                snprintf(err.doc, sizeof err.doc, "%s", name);
-            report(run, &err);
-            fatal = 1;
-            break;
-        }
-        dyad_quotes *q = dyad_quotes_doc(run->coder, doc, NULL, &err);
-        if (!q) {
-            report(run, &err);
-            dyad_doc_free(doc);
-            if (err.status == DYAD_ENOMEM) {
-                fatal = 1;
-                break;
-            }
-            continue;
-        }
-        dyad_status st = dyad_quotes_write(q, cli_sink, run->out);
-        dyad_quotes_free(q);
-        dyad_doc_free(doc);
-        if (st != DYAD_OK) {
-            fprintf(stderr, "dyad quotes: cannot write the output: %s\n",
-                    st == DYAD_ENOMEM ? "out of memory" : strerror(errno));
-            fatal = 1;
-            break;
-        }
+    dyad_status st = dyad_quotes_write(q, cli_sink, run->out);
+    dyad_quotes_free(q);
+    if (st != DYAD_OK) {
+        fprintf(stderr, "dyad quotes: cannot write the output: %s\n",
+                st == DYAD_ENOMEM ? "out of memory" : strerror(errno));
+        return -1;
     }
-    dyad_reader_close(r);
-    return fatal ? -1 : 0;
+    return 0;
 }
 
 int cmd_quotes(int argc, char **argv)
@@ -116,10 +70,7 @@ int cmd_quotes(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--input") == 0 && has_value) {
             const char *k = argv[++i];
-            input = strcmp(k, "text") == 0                              ? DYAD_INPUT_TEXT
-                    : strcmp(k, "jsonl") == 0                           ? DYAD_INPUT_JSONL
-                    : strcmp(k, "petrarch-xml") == 0 || !strcmp(k, "xml") ? DYAD_INPUT_PETRARCH_XML
-                                                                        : -1;
+            input = cli_input_kind(k);
             if (input < 0) {
                 fprintf(stderr, "dyad quotes: unknown input kind '%s'\n", k);
                 return 1;
@@ -160,51 +111,28 @@ int cmd_quotes(int argc, char **argv)
         dyad_dict_free(dict);
         return 1;
     }
-    quotes_run run = {coder, stdout, NULL, 0};
+    quotes_run run = {coder, stdout};
+    FILE *errors = NULL;
     if (errors_path) {
-        run.errors = fopen(errors_path, "w");
-        if (!run.errors) {
+        errors = fopen(errors_path, "w");
+        if (!errors) {
             fprintf(stderr, "dyad quotes: cannot write %s: %s\n", errors_path, strerror(errno));
             dyad_coder_free(coder);
             dyad_dict_free(dict);
             return 1;
         }
     }
-    int fatal = 0;
-    if (nfiles == 0)
-        files[nfiles++] = "-";
-    for (int f = 0; f < nfiles && !fatal; f++) {
-        const char *name = files[f];
-        int is_stdin = strcmp(name, "-") == 0;
-        int kind = input;
-        if (kind < 0)
-            kind = is_stdin ? DYAD_INPUT_TEXT : dyad_input_from_name(name);
-        if (kind < 0)
-            kind = DYAD_INPUT_TEXT;
-        FILE *fp = is_stdin ? stdin : fopen(name, "rb");
-        if (!fp) {
-            dyad_error fe = {0};
-            fe.status = DYAD_EIO;
-            snprintf(fe.doc, sizeof fe.doc, "%s", name);
-            snprintf(fe.message, sizeof fe.message, "cannot open: %s", strerror(errno));
-            fe.position = -1;
-            report(&run, &fe);
-            continue;
-        }
-        if (quotes_stream(&run, fp, is_stdin ? "stdin" : name, (dyad_input)kind, date))
-            fatal = 1;
-        if (!is_stdin)
-            fclose(fp);
-    }
+    cli_batch batch = {errors, 0};
+    int fatal = cli_each_document(&batch, files, nfiles, input, date, quotes_one, &run) != 0;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad quotes: cannot write the output: %s\n", strerror(errno));
         fatal = 1;
     }
-    if (run.errors)
-        fclose(run.errors);
+    if (errors)
+        fclose(errors);
     dyad_coder_free(coder);
     dyad_dict_free(dict);
     if (fatal)
         return 1;
-    return run.errs ? 3 : 0;
+    return batch.errs ? 3 : 0;
 }
