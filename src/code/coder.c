@@ -499,6 +499,17 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
                 explain(&cx, "]");
             }
             explain(&cx, "\n");
+            if (v.head) {
+                /* the dependency parse: word/tag -> head relation */
+                explain(&cx, "  parse:");
+                for (uint32_t q = 0; q < v.ntok; q++)
+                    explain(&cx, " %u:%.*s/%s->%d:%s", q + 1,
+                            (int)(v.tok[q].end - v.tok[q].start), doc->text + v.tok[q].start,
+                            v.xpos[q], v.head[q] + 1, v.deprel[q]);
+                explain(&cx, "\n");
+            } else if (parse && v.nverb > 0) {
+                explain(&cx, "  not parsed: no verb with actors on both sides\n");
+            }
             if (v.nverb == 0)
                 explain(&cx, "  no verb of the dictionary: no event\n");
         }
