@@ -74,39 +74,25 @@ static int code_one(void *ud, cli_batch *batch, dyad_doc *doc)
 
 int cmd_code(int argc, char **argv)
 {
-    cli_dicts dicts;
-    memset(&dicts, 0, sizeof dicts);
-    const char *files[4096];
-    int nfiles = 0;
-    int input = -1;
+    cli_inputs in;
+    cli_inputs_init(&in);
     dyad_format format = DYAD_FORMAT_JSONL;
-    const char *date = NULL, *errors_path = NULL, *stats_path = NULL, *quotes_path = NULL;
-    const char *model_path = NULL;
+    const char *stats_path = NULL, *quotes_path = NULL, *model_path = NULL;
     int use_parser = 1;
     dyad_options opts;
     dyad_options_init(&opts);
 
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int used = cli_dict_option(&dicts, argc, argv, i);
-        if (used < 0) {
-            fprintf(stderr, "dyad code: %s needs a file\n", a);
+        int taken = cli_input_option(&in, "code", argc, argv, &i);
+        if (taken < 0)
             return 1;
-        }
-        if (used > 0) {
-            i += used - 1;
+        if (taken)
             continue;
-        }
         int has_value = i + 1 < argc;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             code_usage(stdout);
             return 0;
-        } else if (strcmp(a, "--input") == 0 && has_value) {
-            input = cli_input_kind(argv[++i]);
-            if (input < 0) {
-                fprintf(stderr, "dyad code: unknown input kind '%s'\n", argv[i]);
-                return 1;
-            }
         } else if (strcmp(a, "--format") == 0 && has_value) {
             const char *f = argv[++i];
             if (strcmp(f, "jsonl") == 0)
@@ -117,10 +103,6 @@ int cmd_code(int argc, char **argv)
                 fprintf(stderr, "dyad code: unknown format '%s'\n", f);
                 return 1;
             }
-        } else if (strcmp(a, "--date") == 0 && has_value) {
-            date = argv[++i];
-        } else if (strcmp(a, "--errors") == 0 && has_value) {
-            errors_path = argv[++i];
         } else if (strcmp(a, "--stats") == 0 && has_value) {
             stats_path = argv[++i];
         } else if (strcmp(a, "--quotes") == 0 && has_value) {
@@ -135,30 +117,15 @@ int cmd_code(int argc, char **argv)
             opts.quotes = 0;
         } else if (strcmp(a, "--no-headlines") == 0) {
             opts.code_headlines = 0;
-        } else if (a[0] == '-' && a[1] != '\0') {
+        } else {
             fprintf(stderr, "dyad code: unknown option '%s'%s\n", a,
                     has_value ? "" : " (or missing value)");
             code_usage(stderr);
             return 1;
-        } else {
-            if (nfiles == (int)(sizeof files / sizeof files[0])) {
-                fprintf(stderr, "dyad code: too many files\n");
-                return 1;
-            }
-            files[nfiles++] = a;
-        }
-    }
-    if (date) {
-        dyad_doc *probe = dyad_doc_new("date", date, "", 0);
-        int ok = probe && dyad_doc_date(probe)[0];
-        dyad_doc_free(probe);
-        if (!ok) {
-            fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", date);
-            return 1;
         }
     }
     clock_t t0 = clock();
-    dyad_dict *dict = cli_load_dicts(&dicts, 1);
+    dyad_dict *dict = cli_load_dicts(&in.dicts, 1);
     if (!dict)
         return 1;
     double load_ms = (double)(clock() - t0) * 1000.0 / CLOCKS_PER_SEC;
@@ -187,10 +154,10 @@ int cmd_code(int argc, char **argv)
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     FILE *errors = NULL;
-    if (errors_path) {
-        errors = fopen(errors_path, "w");
+    if (in.errors_path) {
+        errors = fopen(in.errors_path, "w");
         if (!errors) {
-            fprintf(stderr, "dyad code: cannot write %s: %s\n", errors_path, strerror(errno));
+            fprintf(stderr, "dyad code: cannot write %s: %s\n", in.errors_path, strerror(errno));
             dyad_coder_free(coder);
             dyad_model_free(model);
             dyad_dict_free(dict);
@@ -211,7 +178,7 @@ int cmd_code(int argc, char **argv)
     }
     dyad_write_header(format, cli_sink, stdout);
     cli_batch batch = {errors, 0};
-    int fatal = cli_each_document(&batch, files, nfiles, input, date, code_one, &run) != 0;
+    int fatal = cli_each_document(&batch, in.files, in.nfiles, in.input, in.date, code_one, &run) != 0;
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad code: cannot write the output: %s\n", strerror(errno));

@@ -86,6 +86,59 @@ dyad_model *cli_load_model(const char *path)
     return model;
 }
 
+void cli_inputs_init(cli_inputs *in)
+{
+    memset(in, 0, sizeof *in);
+    in->input = -1;
+}
+
+int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    int used = cli_dict_option(&in->dicts, argc, argv, *i);
+    if (used < 0) {
+        fprintf(stderr, "dyad %s: %s needs a file\n", cmd, a);
+        return -1;
+    }
+    if (used > 0) {
+        *i += used - 1;
+        return 1;
+    }
+    if (a[0] != '-' || a[1] == '\0') {
+        if (in->nfiles == (int)(sizeof in->files / sizeof in->files[0])) {
+            fprintf(stderr, "dyad %s: too many files\n", cmd);
+            return -1;
+        }
+        in->files[in->nfiles++] = a;
+        return 1;
+    }
+    if (*i + 1 >= argc)
+        return 0;
+    const char *value = argv[*i + 1];
+    if (strcmp(a, "--input") == 0) {
+        in->input = cli_input_kind(value);
+        if (in->input < 0) {
+            fprintf(stderr, "dyad %s: unknown input kind '%s'\n", cmd, value);
+            return -1;
+        }
+    } else if (strcmp(a, "--date") == 0) {
+        dyad_doc *probe = dyad_doc_new("date", value, "", 0);
+        int ok = probe && dyad_doc_date(probe)[0];
+        dyad_doc_free(probe);
+        if (!ok) {
+            fprintf(stderr, "dyad %s: --date wants YYYY-MM-DD, not '%s'\n", cmd, value);
+            return -1;
+        }
+        in->date = value;
+    } else if (strcmp(a, "--errors") == 0) {
+        in->errors_path = value;
+    } else {
+        return 0;
+    }
+    (*i)++;
+    return 1;
+}
+
 void cli_report(cli_batch *b, const dyad_error *err)
 {
     b->errs++;

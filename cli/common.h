@@ -28,6 +28,23 @@ int cli_dict_option(cli_dicts *d, int argc, char **argv, int i);
  * Returns NULL after printing the reason. */
 dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback);
 
+/* The options every command that reads documents takes. */
+typedef struct cli_inputs {
+    cli_dicts dicts;
+    const char *files[4096];
+    int nfiles;
+    int input;                 /* dyad_input, or -1: from each file's extension */
+    const char *date;          /* --date, checked */
+    const char *errors_path;   /* --errors */
+} cli_inputs;
+
+void cli_inputs_init(cli_inputs *in);
+
+/* Take argv[*i] if it is one of those options (moving *i past its value) or a
+ * file name.  Returns 1 if taken, 0 if it is some other option, -1 after
+ * printing what is wrong ("dyad CMD: ..."). */
+int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int *i);
+
 /* Document errors of a batch: JSON lines to `errors`, else standard error. */
 typedef struct cli_batch {
     FILE *errors;

@@ -48,60 +48,25 @@ static int quotes_one(void *ud, cli_batch *batch, dyad_doc *doc)
 
 int cmd_quotes(int argc, char **argv)
 {
-    cli_dicts dicts;
-    memset(&dicts, 0, sizeof dicts);
-    const char *files[4096];
-    int nfiles = 0, input = -1;
-    const char *date = NULL, *errors_path = NULL;
+    cli_inputs in;
+    cli_inputs_init(&in);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        int used = cli_dict_option(&dicts, argc, argv, i);
-        if (used < 0) {
-            fprintf(stderr, "dyad quotes: %s needs a file\n", a);
+        int taken = cli_input_option(&in, "quotes", argc, argv, &i);
+        if (taken < 0)
             return 1;
-        }
-        if (used > 0) {
-            i += used - 1;
+        if (taken)
             continue;
-        }
-        int has_value = i + 1 < argc;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             quotes_usage(stdout);
             return 0;
-        } else if (strcmp(a, "--input") == 0 && has_value) {
-            const char *k = argv[++i];
-            input = cli_input_kind(k);
-            if (input < 0) {
-                fprintf(stderr, "dyad quotes: unknown input kind '%s'\n", k);
-                return 1;
-            }
-        } else if (strcmp(a, "--date") == 0 && has_value) {
-            date = argv[++i];
-        } else if (strcmp(a, "--errors") == 0 && has_value) {
-            errors_path = argv[++i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "dyad quotes: unknown option '%s'%s\n", a,
-                    has_value ? "" : " (or missing value)");
-            quotes_usage(stderr);
-            return 1;
-        } else {
-            if (nfiles == (int)(sizeof files / sizeof files[0])) {
-                fprintf(stderr, "dyad quotes: too many files\n");
-                return 1;
-            }
-            files[nfiles++] = a;
         }
+        fprintf(stderr, "dyad quotes: unknown option '%s'%s\n", a,
+                i + 1 < argc ? "" : " (or missing value)");
+        quotes_usage(stderr);
+        return 1;
     }
-    if (date) {
-        dyad_doc *probe = dyad_doc_new("date", date, "", 0);
-        int ok = probe && dyad_doc_date(probe)[0];
-        dyad_doc_free(probe);
-        if (!ok) {
-            fprintf(stderr, "dyad quotes: --date wants YYYY-MM-DD, not '%s'\n", date);
-            return 1;
-        }
-    }
-    dyad_dict *dict = cli_load_dicts(&dicts, 1);
+    dyad_dict *dict = cli_load_dicts(&in.dicts, 1);
     if (!dict)
         return 1;
     dyad_error err = {0};
@@ -113,17 +78,17 @@ int cmd_quotes(int argc, char **argv)
     }
     quotes_run run = {coder, stdout};
     FILE *errors = NULL;
-    if (errors_path) {
-        errors = fopen(errors_path, "w");
+    if (in.errors_path) {
+        errors = fopen(in.errors_path, "w");
         if (!errors) {
-            fprintf(stderr, "dyad quotes: cannot write %s: %s\n", errors_path, strerror(errno));
+            fprintf(stderr, "dyad quotes: cannot write %s: %s\n", in.errors_path, strerror(errno));
             dyad_coder_free(coder);
             dyad_dict_free(dict);
             return 1;
         }
     }
     cli_batch batch = {errors, 0};
-    int fatal = cli_each_document(&batch, files, nfiles, input, date, quotes_one, &run) != 0;
+    int fatal = cli_each_document(&batch, in.files, in.nfiles, in.input, in.date, quotes_one, &run) != 0;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad quotes: cannot write the output: %s\n", strerror(errno));
         fatal = 1;

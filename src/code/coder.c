@@ -27,8 +27,8 @@ int event_list_push(arena *a, event_list *l, const raw_event *e)
     return 0;
 }
 
-static void set_err(dyad_error *err, dyad_status st, const dyad_doc *doc, long long pos,
-                    const char *msg)
+void doc_error(dyad_error *err, dyad_status st, const dyad_doc *doc, long long pos,
+               const char *msg)
 {
     if (!err)
         return;
@@ -44,7 +44,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad
 {
     dyad_coder *c = calloc(1, sizeof *c);
     if (!c) {
-        set_err(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        doc_error(err, DYAD_ENOMEM, NULL, -1, "out of memory");
         return NULL;
     }
     c->dict = dict;
@@ -55,7 +55,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, const dyad_options *opts, dyad
     if (index_build(&c->ix, dict)) {
         index_free(&c->ix);
         free(c);
-        set_err(err, DYAD_ENOMEM, NULL, -1, "out of memory");
+        doc_error(err, DYAD_ENOMEM, NULL, -1, "out of memory");
         return NULL;
     }
     return c;
@@ -100,7 +100,7 @@ static long find_phrase(const clause_view *v, const phrase_index *px)
     return -1;
 }
 
-static int32_t date_int(const char *date)
+int32_t doc_date_int(const char *date)
 {
     if (!date || strlen(date) != 10)
         return 0;
@@ -402,10 +402,10 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     dyad_doc_options(doc, opts ? opts : &coder->opts, &eff);
     dyad_result *r = result_new();
     if (!r) {
-        set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+        doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
         return NULL;
     }
-    coder_ctx cx = {coder, &eff, date_int(doc->date), &r->mem, doc->text,
+    coder_ctx cx = {coder, &eff, doc_date_int(doc->date), &r->mem, doc->text,
                     eff.explain ? &r->explain : NULL};
     r->date = arena_strdup(&r->mem, doc->date);
     if (!r->date)
@@ -416,7 +416,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         trimmed++;
     if (doc->len == 0 || trimmed == doc->len) {
         /* a NUL byte or invalid UTF-8 is reported by text_prepare below */
-        set_err(err, DYAD_EDOC, doc, 0, "empty document");
+        doc_error(err, DYAD_EDOC, doc, 0, "empty document");
         dyad_result_free(r);
         return NULL;
     }
@@ -425,12 +425,12 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     dyad_error terr = {0};
     dyad_status st = text_prepare(&r->mem, doc->text, doc->len, mode, &td, &terr);
     if (st != DYAD_OK) {
-        set_err(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
+        doc_error(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
         dyad_result_free(r);
         return NULL;
     }
     if (td.nsent == 0) {
-        set_err(err, DYAD_EDOC, doc, 0, "no sentence in the document");
+        doc_error(err, DYAD_EDOC, doc, 0, "no sentence in the document");
         dyad_result_free(r);
         return NULL;
     }
@@ -564,7 +564,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     return r;
 oom:
     dyad_parse_free(parse);
-    set_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+    doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
     dyad_result_free(r);
     return NULL;
 }

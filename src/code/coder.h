@@ -181,6 +181,12 @@ struct dyad_coder {
     const dyad_model *model;   /* NULL: code from word order alone */
 };
 
+/* coder.c: fill err for a document that cannot be coded (err may be NULL). */
+void doc_error(dyad_error *err, dyad_status st, const dyad_doc *doc, long long pos,
+               const char *msg);
+/* "YYYY-MM-DD" as yyyymmdd, 0 when absent or malformed. */
+int32_t doc_date_int(const char *date);
+
 /* syntax.c (in code/): parse a sentence into v->xpos/deprel/head, then keep
  * only the verb hits the tagger calls verbs and mark the passives. */
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse);

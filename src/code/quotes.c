@@ -1468,45 +1468,17 @@ struct dyad_quotes {
     size_t n;
 };
 
-static void quotes_err(dyad_error *err, dyad_status st, const dyad_doc *doc, long long pos,
-                       const char *msg)
-{
-    if (!err)
-        return;
-    err->status = st;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-    snprintf(err->doc, sizeof err->doc, "%s", doc && doc->id ? doc->id : "");
-    err->position = pos;
-    err->file[0] = '\0';
-    err->line = -1;
-}
-
-static int32_t yyyymmdd(const char *date)
-{
-    if (!date || strlen(date) != 10 || date[4] != '-' || date[7] != '-')
-        return 0;
-    int32_t v = 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7)
-            continue;
-        if (date[i] < '0' || date[i] > '9')
-            return 0;
-        v = v * 10 + (date[i] - '0');
-    }
-    return v;
-}
-
 dyad_quotes *dyad_quotes_doc(const dyad_coder *coder, const dyad_doc *doc,
                              const dyad_options *opts, dyad_error *err)
 {
     (void)opts;  /* no option changes what counts as a quotation */
     if (!coder || !doc) {
-        quotes_err(err, DYAD_EUSAGE, doc, -1, "no coder or no document");
+        doc_error(err, DYAD_EUSAGE, doc, -1, "no coder or no document");
         return NULL;
     }
     dyad_quotes *r = calloc(1, sizeof *r);
     if (!r) {
-        quotes_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+        doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
         return NULL;
     }
     arena_init(&r->mem, 1 << 16);
@@ -1515,13 +1487,13 @@ dyad_quotes *dyad_quotes_doc(const dyad_coder *coder, const dyad_doc *doc,
     int mode = doc->one_sentence ? TEXT_ONE_SENTENCE : TEXT_SPLIT;
     dyad_status st = text_prepare(&r->mem, doc->text, doc->len, mode, &td, &terr);
     if (st != DYAD_OK) {
-        quotes_err(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
+        doc_error(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
         dyad_quotes_free(r);
         return NULL;
     }
     quote_rec *v;
     size_t n;
-    if (quotes_find(coder, &td, doc->text, yyyymmdd(doc->date), &r->mem, &v, &n))
+    if (quotes_find(coder, &td, doc->text, doc_date_int(doc->date), &r->mem, &v, &n))
         goto oom;
     r->q = arena_alloc(&r->mem, (n ? n : 1) * sizeof *r->q);
     const char *id = arena_strdup(&r->mem, doc->id ? doc->id : "");
@@ -1551,7 +1523,7 @@ dyad_quotes *dyad_quotes_doc(const dyad_coder *coder, const dyad_doc *doc,
     r->n = n;
     return r;
 oom:
-    quotes_err(err, DYAD_ENOMEM, doc, -1, "out of memory");
+    doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
     dyad_quotes_free(r);
     return NULL;
 }
