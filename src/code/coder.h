@@ -108,6 +108,7 @@ typedef struct slot {
 typedef struct verb_hit {
     uint32_t start, end;   /* tokens of the verb form (multi-word verbs span more) */
     uint32_t verb;         /* index in dict->verbs */
+    uint32_t head;         /* the word that carries its dependents in the parse */
     int passive_form;      /* looks like a past participle */
 } verb_hit;
 

@@ -504,6 +504,21 @@ static int negated(const clause_view *v, uint32_t verb)
     return refusal && !negated_directly(v, gov);
 }
 
+/* A pattern that spells the negation itself ("- WILL NOT * [081]") has
+ * given the negated verb its code already. */
+static int states_negation(const coder_index *ix, const compiled_pattern *cp)
+{
+    static const char *const neg[] = {"not", "n't", "never", "cannot", NULL};
+    for (size_t e = 0; e < cp->verb_at; e++) {
+        if (cp->elem[e].kind != PE_WORD || !cp->elem[e].word)
+            continue;
+        for (size_t k = 0; neg[k]; k++)
+            if (cp->elem[e].word == index_word(ix, neg[k], strlen(neg[k])))
+                return 1;
+    }
+    return 0;
+}
+
 static int has_root(const char *code, const char *want);
 
 /* Would, or plans, intends, wants, is ready or willing to: the verb is
@@ -799,7 +814,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (src < 0)
             src = relative_subject(v, h->start);
         if (src < 0 && v->head)
-            src = parse_subject(v, h->start);
+            src = parse_subject(v, h->head);
         if (src < 0) {
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)
@@ -823,7 +838,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             (statement || has_root(main_code, "11")))
             tgt_end = after;
         if (tgt < 0 && !b.compound_both && v->head) {
-            tgt = parse_object(v, h->start, tgt_end);
+            tgt = parse_object(v, h->head, tgt_end);
             if (tgt >= 0 && (!target_fits(v, &v->slot[tgt], main_code, statement) ||
                              strncmp(v->slot[tgt].m[0].code, "---", 3) == 0))
                 tgt = -1;  /* the search by word order may find an actor */
@@ -863,7 +878,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             tgt = first >= 0 ? first : slot_from(v, h->end, tgt_end, 0);
         }
         /* passive: BE + participle + BY swaps the sides */
-        int32_t agent = (!has_slots && h->passive_form && v->head) ? parse_agent(v, h->start) : -1;
+        int32_t agent = (!has_slots && h->passive_form && v->head) ? parse_agent(v, h->head) : -1;
         if (agent >= 0) {
             tgt = src;
             src = agent;
@@ -913,7 +928,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             code_a = ia;
             code_b = ib;
         }
-        if (negated(v, h->start)) {
+        if (negated(v, h->start) && !(fired && states_negation(ix, fired))) {
             code_a = code_a ? negate_code(code_a) : NULL;
             code_b = code_b ? negate_code(code_b) : NULL;
             explain(cx, "    negated: %s -> %s\n", code->a ? code->a : "", code_a ? code_a : "no event (it did not happen)");

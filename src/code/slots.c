@@ -383,11 +383,12 @@ int slots_find(coder_ctx *cx, clause_view *v)
     mention *men = arena_alloc(cx->mem, (n + 1) * sizeof *men);
     chunk *ch = arena_alloc(cx->mem, (n + 1) * sizeof *ch);
     uint8_t *is_verb = arena_calloc(cx->mem, n + 1, 1);
+    uint8_t *verb_word = arena_calloc(cx->mem, n + 1, 1);
     uint32_t *verb_of = arena_alloc(cx->mem, (n + 1) * sizeof *verb_of);
     v->slot_of = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot_of);
     v->slot = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot);
     v->verb = arena_alloc(cx->mem, (n + 1) * sizeof *v->verb);
-    if (!men || !ch || !is_verb || !verb_of || !v->slot_of || !v->slot || !v->verb)
+    if (!men || !ch || !is_verb || !verb_word || !verb_of || !v->slot_of || !v->slot || !v->verb)
         return -1;
 
     /* 0. asides between dashes or brackets are read past */
@@ -453,6 +454,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
         /* longest verb form starting here (multi-word verbs may have gaps) */
         const phrase_index *px = &ix->verbs;
         uint32_t best_end = 0, best_verb = 0;
+        uint32_t at[8], best_at[8], best_n = 0;  /* where the later words matched */
         for (uint32_t r = px->start[w]; r < px->start[w + 1]; r++) {
             const id_phrase *p = &px->ref[r];
             uint32_t j = i + 1, k = 1;
@@ -463,18 +465,28 @@ int slots_find(coder_ctx *cx, clause_view *v)
                     j++;
                 if (j >= n || j >= lim || v->id[j] != p->word[k])
                     break;
+                if (k - 1 < 8)
+                    at[k - 1] = j;
                 j++;
             }
             if (k == p->n && j > best_end) {
                 best_end = j;
                 best_verb = p->entry;
+                best_n = p->n - 1 < 8 ? p->n - 1 : 8;
+                memcpy(best_at, at, best_n * sizeof *at);
             }
         }
         if (!best_end)
             continue;
+        /* the later words of a multi-word verb ("wire tap", "rule ... out")
+         * belong to the verb, not to a noun phrase */
+        for (uint32_t k = 0; k < best_n; k++)
+            if (!in_mention[best_at[k]])
+                verb_word[best_at[k]] = 1;
         verb_hit *h = &v->verb[v->nverb++];
         h->start = i;
         h->end = best_end;
+        h->head = i;
         h->verb = best_verb;
         size_t L = v->tok[i].norm_len;
         const char *f = v->tok[i].norm;
@@ -488,7 +500,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
     uint32_t nch = 0;
     uint32_t mi = 0;
     for (uint32_t i = 0; i < n;) {
-        int starts = in_mention[i] || (!is_verb[i] && chunk_token(v->cls[i]) &&
+        int starts = in_mention[i] || (!is_verb[i] && !verb_word[i] && chunk_token(v->cls[i]) &&
                                        v->cls[i] != TC_POSS) ||
                      v->cls[i] == TC_PRON;
         if (!starts || v->deleted[i]) {
@@ -502,7 +514,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
         } else {
             uint32_t last = i;
             while (i < n && (v->deleted[i] || in_mention[i] ||
-                             (!is_verb[i] && chunk_token(v->cls[i])))) {
+                             (!is_verb[i] && !verb_word[i] && chunk_token(v->cls[i])))) {
                 if (!v->deleted[i])
                     last = i;
                 i++;

@@ -15,6 +15,14 @@ static int rel_is(const char *rel, const char *want)
     return strncmp(rel, want, n) == 0 && (rel[n] == '\0' || rel[n] == ':');
 }
 
+static int32_t child(const clause_view *v, uint32_t head, const char *rel)
+{
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (v->head[i] == (int32_t)head && rel_is(v->deprel[i], rel))
+            return (int32_t)i;
+    return -1;
+}
+
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
 {
     uint32_t n = v->ntok;
@@ -42,16 +50,33 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
             return -1;
         v->head[i] = w.head > 0 && (uint32_t)w.head <= n ? w.head - 1 : -1;
     }
-    /* verbs: the tagger must call the first word a verb */
+    /* verbs: the tagger must call the first word a verb; a multi-word verb
+     * whose first word it read as a noun ("Gondor wire tapped", "will not
+     * wire tap") is one when a later word is a verb or the phrase's head has
+     * an auxiliary */
     uint32_t kept = 0;
     for (uint32_t k = 0; k < v->nverb; k++) {
         verb_hit *h = &v->verb[k];
-        const char *t = v->xpos[h->start];
-        if (strncmp(t, "VB", 2) != 0)
-            continue;
+        h->head = h->start;
+        if (strncmp(v->xpos[h->start], "VB", 2) != 0) {
+            if (h->end - h->start < 2)
+                continue;
+            uint32_t top = h->start;
+            while (v->head[top] >= (int32_t)h->start && v->head[top] < (int32_t)h->end &&
+                   v->head[top] != (int32_t)top)
+                top = (uint32_t)v->head[top];
+            uint32_t verb_tagged = h->start + 1;
+            while (verb_tagged < h->end && strncmp(v->xpos[verb_tagged], "VB", 2) != 0)
+                verb_tagged++;
+            if (verb_tagged < h->end)
+                top = verb_tagged;
+            else if (child(v, top, "aux") < 0)
+                continue;
+            h->head = top;
+        }
         h->passive_form = 0;
         for (uint32_t i = 0; i < n; i++)
-            if (v->head[i] == (int32_t)h->start &&
+            if (v->head[i] == (int32_t)h->head &&
                 (strcmp(v->deprel[i], "aux:pass") == 0 || strcmp(v->deprel[i], "nsubj:pass") == 0))
                 h->passive_form = 1;
         v->verb[kept++] = *h;
@@ -71,12 +96,31 @@ static int32_t coded_slot(const clause_view *v, int32_t i)
     return s;
 }
 
-static int32_t child(const clause_view *v, uint32_t head, const char *rel)
+
+static int finite_verb(const char *xpos)
 {
-    for (uint32_t i = 0; i < v->ntok; i++)
-        if (v->head[i] == (int32_t)head && rel_is(v->deprel[i], rel))
+    return strcmp(xpos, "VBD") == 0 || strcmp(xpos, "VBZ") == 0 || strcmp(xpos, "VBP") == 0;
+}
+
+/* The verb's subject.  A parse that hangs two subjects on one verb ("Lions,
+ * tigers and Gondor welcomed ..., the agency WFNA said") has most often
+ * reached the wrong one across another clause's finite verb: take the first
+ * with no finite verb between it and its head. */
+static int32_t subject_child(const clause_view *v, uint32_t head)
+{
+    int32_t first = -1;
+    for (uint32_t i = 0; i < v->ntok; i++) {
+        if (v->head[i] != (int32_t)head || !rel_is(v->deprel[i], "nsubj"))
+            continue;
+        if (first < 0)
+            first = (int32_t)i;
+        uint32_t lo = i < head ? i : head, hi = i < head ? head : i, k;
+        for (k = lo + 1; k < hi && !finite_verb(v->xpos[k]); k++)
+            ;
+        if (k == hi)
             return (int32_t)i;
-    return -1;
+    }
+    return first;
 }
 
 /* The subject: the verb's nsubj; for a verb without one, that of the verb it
@@ -89,7 +133,7 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
         return -1;
     int32_t at = (int32_t)verb;
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
-        int32_t s = child(v, (uint32_t)at, "nsubj");
+        int32_t s = subject_child(v, (uint32_t)at);
         if (s >= 0)
             return coded_slot(v, s);
         const char *rel = v->deprel[at];
