@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 #include <jansson.h>
@@ -345,6 +346,73 @@ static void test_leaders(void **state)
     dyad_dict_free(d);
 }
 
+/* The code an actor phrase (words separated by blanks) takes on DATE: the first
+ * restriction that holds, else the default; NULL when no entry has the phrase. */
+static const char *code_on(const dyad_dict *d, const char *words, int32_t date)
+{
+    for (size_t i = 0; i < d->actors.n; i++) {
+        const actor_entry *a = &d->actors.v[i];
+        for (size_t p = 0; p < a->nphrase; p++) {
+            const phrase *ph = &a->phrase[p];
+            const char *w = words;
+            size_t k = 0;
+            for (; k < ph->nword; k++) {
+                size_t len = strlen(ph->word[k]);
+                if (strncasecmp(w, ph->word[k], len) != 0 || (w[len] != ' ' && w[len] != '\0'))
+                    break;
+                w += len;
+                if (*w == ' ')
+                    w++;
+            }
+            if (k < ph->nword || *w != '\0')
+                continue;
+            const char *dflt = NULL;
+            for (size_t j = 0; j < a->ncode; j++) {
+                const actor_code *c = &a->code[j];
+                if (!c->restricted) {
+                    if (!dflt)
+                        dflt = c->code;
+                } else if (c->lo <= date && date <= c->hi) {
+                    return c->code;
+                }
+            }
+            return dflt;
+        }
+    }
+    return NULL;
+}
+
+/* People are coded by the office they held on the story's date. */
+static void test_people(void **state)
+{
+    (void)state;
+    diag_count = 0;
+    dyad_dict *d = load_kind(DYAD_DICT_ACTORS);
+    static const struct {
+        const char *phrase;
+        int32_t date;
+        const char *code;
+    } cases[] = {
+        /* a party's presumptive or formal presidential nominee, to election day */
+        {"TRUMP", 20160915, "USAELIREP"},
+        {"DONALD TRUMP", 20150101, "USABUS"},
+        {"TRUMP", 20170301, "USAGOV"},
+        {"TRUMP", 20240915, "USAELIREP"},
+        {"HILLARY CLINTON", 20160915, "USAELIDEM"},
+        {"CLINTON", 20161001, "USAELIDEM"},
+        {"HILLARY CLINTON", 20100601, "USAGOV"},
+        {"HILLARY CLINTON", 20170601, "USAELI"},
+        {"KERRY", 20140911, "USAGOV"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = code_on(d, cases[i].phrase, cases[i].date);
+        if (!got || strcmp(got, cases[i].code) != 0)
+            fail_msg("%s on %d: %s, expected %s", cases[i].phrase, (int)cases[i].date,
+                     got ? got : "(no entry)", cases[i].code);
+    }
+    dyad_dict_free(d);
+}
+
 static void test_discards(void **state)
 {
     (void)state;
@@ -371,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_each_file_clean),
         cmocka_unit_test(test_every_cameo_code),
         cmocka_unit_test(test_leaders),
+        cmocka_unit_test(test_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
