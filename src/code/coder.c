@@ -368,6 +368,18 @@ static int worth_parsing(const dyad_coder *coder, const clause_view *v, int requ
     return 0;
 }
 
+/* Does word order alone give the sentence an event?  1 yes, 0 no, -1 out
+ * of memory.  A dry run: nothing is explained or kept. */
+static int word_order_codes(coder_ctx *cx, clause_view *v)
+{
+    event_list dry = {0};
+    buf *explaining = cx->explain;
+    cx->explain = NULL;
+    int rc = linear_code(cx, v, &dry);
+    cx->explain = explaining;
+    return rc ? -1 : dry.n > 0;
+}
+
 static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, clause_view *v)
 {
     const coder_index *ix = &cx->coder->ix;
@@ -483,11 +495,21 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         resolve_names(&v, &ref);
         resolve_pronouns(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
-        /* Parse only a sentence that can give an event: a dictionary verb and
+        /* Parse only a sentence that can give an event: a dictionary verb,
          * actors enough for both sides (two coded phrases, or a compound;
-         * one when require_dyad is off). */
-        if (parse && worth_parsing(coder, &v, eff.require_dyad) && parse_view(&cx, &v, parse))
-            goto oom;
+         * one when require_dyad is off), and an event by word order alone.
+         * The parse then confirms, corrects or drops what word order found;
+         * what it would find where word order finds nothing is mostly noise
+         * ("He crushed in Michigan"), and parsing is most of the time. */
+        int why_unparsed = 0;
+        if (parse && worth_parsing(coder, &v, eff.require_dyad)) {
+            int found = word_order_codes(&cx, &v);
+            if (found < 0)
+                goto oom;
+            if (found && parse_view(&cx, &v, parse))
+                goto oom;
+            why_unparsed = !found;
+        }
         if (cx.explain) {
             explain(&cx, "sentence %zu: %.*s\n  noun phrases:", si + 1, (int)(s->end - s->start),
                     doc->text + s->start);
@@ -507,6 +529,8 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
                             (int)(v.tok[q].end - v.tok[q].start), doc->text + v.tok[q].start,
                             v.xpos[q], v.head[q] + 1, v.deprel[q]);
                 explain(&cx, "\n");
+            } else if (why_unparsed) {
+                explain(&cx, "  not parsed: word order alone gives no event\n");
             } else if (parse && v.nverb > 0) {
                 explain(&cx, "  not parsed: no verb with actors on both sides\n");
             }

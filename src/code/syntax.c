@@ -1,9 +1,9 @@
 /* syntax.c: what the coder takes from dyad's dependency parse (stage four,
- * fed by src/syntax).  A sentence is parsed only when it has both a coded
- * noun phrase and a dictionary verb: no other sentence can give an event.
- * The parse then decides which verb forms are verbs (the tagger's VB* tags:
- * "an attack", "the talks" are nouns), which are passive, and who is the
- * subject and the object of each verb. */
+ * fed by src/syntax).  A sentence is parsed only when it has a dictionary
+ * verb, actors for both sides and an event by word order (coder.c).  The
+ * parse then decides which verb forms are verbs (the tagger's VB* tags: "an
+ * attack", "the talks" are nouns), which are passive, and who is the subject
+ * and the object of each verb. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,21 @@
+# explain.sh: `dyad code --explain` says, per sentence, whether it was parsed
+# and why not: only a sentence that word order already gives an event is
+# parsed (the parse then confirms, corrects or drops it).  Built-in
+# dictionaries and the model in data/model.
+source "$(dirname "$0")/lib.bash"
+
+printf '%s\n' "Iran, Iraq and Syria met." "Iran criticized." \
+    "The talks between Iran and Iraq were held." > "$T/in.txt"
+"$DYAD" code --explain "$T/in.txt" > "$T/out" 2> "$T/err"
+expect_status 0 $? "dyad code --explain"
+sed -n '/^sentence 1:/,/^sentence 2:/p' "$T/out" > "$T/s1"
+sed -n '/^sentence 2:/,/^sentence 3:/p' "$T/out" > "$T/s2"
+sed -n '/^sentence 3:/,$p' "$T/out" > "$T/s3"
+grep -q '^  parse: 1:Iran/NNP' "$T/s1" && grep -q 'event IRN -> IRQ 040' "$T/s1" && ok ||
+    { fail "sentence 1 should be parsed and coded"; show "$T/out"; }
+grep -q 'not parsed: no verb with actors on both sides' "$T/s2" && ok ||
+    { fail "sentence 2 has one actor: not parsed"; show "$T/out"; }
+grep -q 'not parsed: word order alone gives no event' "$T/s3" && ok ||
+    { fail "sentence 3 gives no event by word order: not parsed"; show "$T/out"; }
+grep -q '^  parse:' "$T/s3" && fail "sentence 3 was parsed" || ok
+finish
