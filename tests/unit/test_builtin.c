@@ -403,6 +403,21 @@ static void test_people(void **state)
         {"HILLARY CLINTON", 20100601, "USAGOV"},
         {"HILLARY CLINTON", 20170601, "USAELI"},
         {"KERRY", 20140911, "USAGOV"},
+        /* Congress, governors, the cabinet, campaigns and news people of 2016 */
+        {"GRASSLEY", 20160915, "USALEG"},
+        {"MCAULIFFE", 20160915, "USAGOV"},
+        {"MCAULIFFE", 20030101, "USAPTYDEM"},
+        {"ROY COOPER", 20160915, "USAJUD"},
+        {"ROY COOPER", 20180101, "USAGOV"},
+        {"NIKKI HALEY", 20170601, "USAGOV"},
+        {"BRENNAN", 20160915, "USASPY"},
+        {"DUNFORD", 20160915, "USAMIL"},
+        {"MOOK", 20160915, "USAELIDEM"},
+        {"MOOK", 20180101, "USAELI"},
+        {"REPUBLICAN NOMINEE", 20160915, "USAELIREP"},
+        {"REPUBLICAN NOMINEE", 20200901, "USAGOV"},
+        {"DEMOCRATIC NOMINEE", 20160915, "USAELIDEM"},
+        {"MEGYN KELLY", 20160915, "USAMED"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = code_on(d, cases[i].phrase, cases[i].date);
