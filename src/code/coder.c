@@ -386,6 +386,7 @@ static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, cl
     uint32_t n = s->ntoken;
     v->tok = td->tok + s->first_token;
     v->ntok = n;
+    v->headline = (s->flags & SENT_HEADLINE) != 0;
     v->id = arena_alloc(cx->mem, (n + 1) * sizeof *v->id);
     v->id_head = arena_alloc(cx->mem, (n + 1) * sizeof *v->id_head);
     v->cls = arena_alloc(cx->mem, n + 1);

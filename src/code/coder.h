@@ -116,6 +116,7 @@ typedef struct verb_hit {
 typedef struct clause_view {
     const token *tok;
     uint32_t ntok;
+    int headline;          /* a title line: capitalised words may be verbs */
     uint32_t *id;          /* word id per token (0: unknown) */
     uint32_t *id_head;     /* hyphenated tokens: id of the part before '-' */
     uint8_t *cls;          /* enum token_class */

@@ -482,6 +482,25 @@ static int refusal_word(const char *w)
     return 0;
 }
 
+/* An infinitive ("to" at position to) whose governing verb phrase is
+ * negated: "we are not going to work with the Assad regime to fight ISIS"
+ * asserts no fight.  The search stays in the clause: it stops at a comma,
+ * a conjunction or a relative word. */
+static int infinitive_under_negation(const clause_view *v, uint32_t to)
+{
+    for (uint32_t q = 1; q <= 10 && q <= to; q++) {
+        uint32_t i = to - q;
+        const char *w = v->tok[i].norm;
+        if (v->cls[i] == TC_COMMA || v->cls[i] == TC_CONJ || v->cls[i] == TC_FUNC ||
+            (v->cls[i] == TC_PUNCT && strcmp(w, "-") != 0))
+            return 0;
+        if (strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 || strcmp(w, "never") == 0 ||
+            strcmp(w, "cannot") == 0)
+            return !(i + 1 < to && strcmp(v->tok[i + 1].norm, "only") == 0);
+    }
+    return 0;
+}
+
 /* Negated: directly, or governed by a refusal ("rule out cooperating",
  * "refused to cooperate") that is not itself negated ("wouldn't rule out
  * cooperating" is no refusal). */
@@ -494,6 +513,8 @@ static int negated(const clause_view *v, uint32_t verb)
         i--;
     if (i == 0)
         return 0;
+    if (i < verb && infinitive_under_negation(v, i))
+        return 1;
     uint32_t gov = i - 1;
     int refusal = refusal_word(v->tok[gov].norm);
     if (!refusal && gov > 0 && strcmp(v->tok[gov].norm, "out") == 0 &&

@@ -376,6 +376,49 @@ static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *i
     }
 }
 
+/* Punctuation after which a capital letter may open a sentence. */
+static int opens_sentence(const char *w)
+{
+    static const char *const marks[] = {"\"", "\u201c", "\u2018", "'", "(", "[", ":", ";",
+                                        "-", "\u2013", "\u2014", NULL};
+    for (size_t k = 0; marks[k]; k++)
+        if (strcmp(w, marks[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Can the verb form at i be a verb here?  Not "going" of the future
+ * ("are not going to work with"), and not a capitalised word inside a
+ * sentence that is part of a name ("State Department spokeswoman"), except
+ * in a title line where every word is capitalised or in capitals. */
+static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
+{
+    if (strcmp(v->tok[i].norm, "going") == 0 && i + 2 < v->ntok &&
+        strcmp(v->tok[i + 1].norm, "to") == 0) {
+        /* "going to" + a verb or auxiliary, or a lower-case word that is
+         * no determiner, pronoun or place one goes to ("going to war") */
+        static const char *const places[] = {"war", "court", "jail", "prison", "school",
+                                             "church", "hospital", "trial", "polls", "sea",
+                                             "bed", "town", NULL};
+        const token *next = &v->tok[i + 2];
+        uint32_t w = v->id[i + 2];
+        int verb = (w && ix->word_is_verb[w]) || v->cls[i + 2] == TC_AUX;
+        if (!verb && !(next->flags & TOK_CAPITAL) && v->cls[i + 2] == TC_WORD) {
+            verb = 1;
+            for (size_t k = 0; places[k]; k++)
+                if (strcmp(next->norm, places[k]) == 0)
+                    verb = 0;
+        }
+        if (verb)
+            return 0;
+    }
+    if (!v->headline && i > 0 && (v->tok[i].flags & (TOK_CAPITAL | TOK_ALLCAPS)) == TOK_CAPITAL &&
+        i + 1 < v->ntok && (v->tok[i + 1].flags & TOK_CAPITAL) &&
+        !(v->tok[i - 1].flags & TOK_QUOTE_OPEN) && !opens_sentence(v->tok[i - 1].norm))
+        return 0;
+    return 1;
+}
+
 int slots_find(coder_ctx *cx, clause_view *v)
 {
     const coder_index *ix = &cx->coder->ix;
@@ -429,6 +472,8 @@ int slots_find(coder_ctx *cx, clause_view *v)
     for (uint32_t i = 0; i < n; i++) {
         uint32_t w = v->id[i];
         if (!w || !ix->word_is_verb[w] || in_mention[i] || v->deleted[i])
+            continue;
+        if (!verb_use(ix, v, i))
             continue;
         if (i > 0) {
             uint8_t pc = v->cls[i - 1];

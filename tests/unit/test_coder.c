@@ -64,7 +64,14 @@ static const char verbs[] =
     "--- COOPERATE [060] ---\n"
     "COOPERATE\n"
     "--- SAY [010] ---\n"
-    "SAY {SAYS SAID SAYING}\n";
+    "SAY {SAYS SAID SAYING}\n"
+    "--- STATE [010] ---\n"
+    "STATE\n"
+    "--- GO [042] ---\n"
+    "GO {GOES WENT GONE GOING}\n"
+    "- * TO + [042]\n"
+    "--- FIGHT [190] ---\n"
+    "FIGHT {FIGHTS FOUGHT FIGHTING}\n";
 
 static const char discards[] = "+TYPHOON\nBASEBALL\n";
 
@@ -207,6 +214,36 @@ static void test_negation(void **state)
     expect(*state, "The United States did not condemn Iran.", "");
 }
 
+/* "going to" + verb is the future, not a movement; an infinitive under a
+ * negated verb ("not going to meet Gondor to fight Mordor") did not happen. */
+static void test_future_and_negated_infinitive(void **state)
+{
+    expect(*state, "Iran is going to condemn Gondor.", "IRN>GON:122");
+    expect(*state, "Iran went to Gondor.", "IRN>GON:042");
+    expect(*state, "Arnor is not going to meet Gondor to fight Mordor.", "");
+    expect(*state, "Arnor met Gondor to fight Mordor.", "ARN>GON:040 GON>ARN:040");
+}
+
+/* A capitalised word inside a sentence that runs into a name is no verb. */
+static void test_capitalised_word_in_name(void **state)
+{
+    fixture *f = *state;
+    dyad_options o;
+    dyad_options_init(&o);
+    o.explain = 1;
+    const char *text = "Iran met Gondor. Later, State Department officials met Arnor.";
+    dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
+    dyad_error err;
+    dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
+    assert_non_null(r);
+    const char *why = dyad_result_explanation(r);
+    assert_non_null(why);
+    assert_null(strstr(why, "verb \"State\""));
+    assert_non_null(strstr(why, "verb \"met\""));
+    dyad_result_free(r);
+    dyad_doc_free(doc);
+}
+
 static void test_dates(void **state)
 {
     fixture *f = *state;
@@ -347,6 +384,8 @@ int main(void)
         cmocka_unit_test(test_evidence_offsets),
         cmocka_unit_test(test_document_errors),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_future_and_negated_infinitive),
+        cmocka_unit_test(test_capitalised_word_in_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
