@@ -418,7 +418,10 @@ GBRMED | Financial Times, The Economist, Sky News, Daily Mail, Daily Telegraph, 
 DEUMED | Der Spiegel, Deutsche Welle, Bild
 ISRMED | Haaretz, Times of Israel, Jerusalem Post, Yedioth Ahronoth
 TURMED | Anadolu, Anadolu Agency
-RUSMED | Russia Today, Sputnik, Interfax
+RUSMED | Russia Today, RT, Sputnik, Interfax
+USACOP | NYPD, N.Y.P.D., New York Police Department, LAPD, Los Angeles Police Department
+USAGOV | Environmental Protection Agency, EPA, Internal Revenue Service, IRS
+USABUS | Wells Fargo, Goldman Sachs, JPMorgan Chase, Bank of America, Citigroup, ExxonMobil, Exxon Mobil, Trump Organization, Peabody Energy
 CHNMED | Global Times, People's Daily, CCTV, China Daily
 FRALEG | French National Assembly, French Senate
 DEULEG | Bundesrat
