@@ -183,8 +183,28 @@ static int is_group_code(const char *code)
 
 /* "he", "she", "they" ... take the code of the actor last mentioned that fits:
  * he/she/him/her a person, they/them a country or group.  Only slots that are
- * a lone pronoun are resolved; "it" is left alone (it is seldom an actor). */
+ * a lone pronoun are resolved.  "it" is a country or group named earlier in
+ * the same sentence ("Turkey announced that it would join"), unless it is
+ * the empty subject of "it is", "it seems", "it would be". */
 static int is_person_slot(const clause_view *v, const slot *sl);
+
+static int expletive_it(const clause_view *v, uint32_t i)
+{
+    static const char *const empty[] = {"is", "was", "'s", "seems", "seemed", "appears",
+                                        "appeared", "remains", "remained", "looks", "takes",
+                                        "took", "makes", "made", "means", "matters", NULL};
+    if (i + 1 >= v->ntok)
+        return 1;
+    const char *next = v->tok[i + 1].norm;
+    for (size_t k = 0; empty[k]; k++)
+        if (!strcmp(next, empty[k]))
+            return 1;
+    /* "it would be", "it has been", "it may not be" */
+    for (uint32_t j = i + 1; j < v->ntok && j <= i + 3 && v->cls[j] == TC_AUX; j++)
+        if (!strcmp(v->tok[j].norm, "be") || !strcmp(v->tok[j].norm, "been"))
+            return 1;
+    return 0;
+}
 
 static void resolve_pronouns(clause_view *v, const referents *ref)
 {
@@ -195,19 +215,35 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
         const char *w = v->tok[sl->start].norm;
         int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "her");
         int group = !strcmp(w, "they") || !strcmp(w, "them");
-        if (!person && !group)
+        int it = !strcmp(w, "it") && !expletive_it(v, sl->start);
+        if (!person && !group && !it)
             continue;
         /* the nearest fitting actor earlier in the sentence ("when it comes to
          * Iran, we're not going to be coordinating with them"), else the last
          * one of the sentences before */
-        const char *code = person ? ref->person : ref->group;
-        for (uint32_t q = s; q-- > 0;) {
+        const char *code = person ? ref->person : it ? NULL : ref->group;
+        if (it) {
+            /* "it" is most often the subject named first ("Turkey, which
+             * borders Syria, announced that it would join"): the first
+             * fitting actor that no preposition governs, else the nearest */
+            for (uint32_t q = 0; q < s && !code; q++) {
+                const slot *a = &v->slot[q];
+                if (a->coded && !a->deleted && v->cls[a->start] != TC_PRON &&
+                    strncmp(a->m[0].code, "---", 3) != 0 && !is_person_slot(v, a) &&
+                    !(a->start > 0 && v->cls[a->start - 1] == TC_PREP))
+                    code = a->m[0].code;
+            }
+        }
+        for (uint32_t q = s; q-- > 0 && !(it && code);) {
             const slot *a = &v->slot[q];
             if (!a->coded || a->deleted || v->cls[a->start] == TC_PRON ||
                 strncmp(a->m[0].code, "---", 3) == 0)
                 continue;
             int a_group = a->nm > 1 || is_group_code(a->m[0].code);
-            if (person ? (!a_group && is_person_slot(v, a)) : a_group) {
+            int fits = person ? (!a_group && is_person_slot(v, a))
+                       : it   ? !is_person_slot(v, a)
+                              : a_group;
+            if (fits) {
                 code = a->m[0].code;
                 break;
             }

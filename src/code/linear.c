@@ -830,12 +830,12 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
         int has_slots = fired && fired->has_slots;
+        if (src < 0 && v->head)
+            src = parse_subject(v, h->head);
         if (src < 0 && last_source >= 0 && coordinated(v, h->start))
             src = last_source;  /* "condemned ... and promised aid": one subject */
         if (src < 0)
             src = relative_subject(v, h->start);
-        if (src < 0 && v->head)
-            src = parse_subject(v, h->head);
         if (src < 0) {
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)

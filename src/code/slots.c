@@ -20,6 +20,7 @@ static const char *const prep_words[] = {
     "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides",
     "between", "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside",
     "into", "like", "near", "of", "off", "on", "onto", "outside", "over", "per", "since",
+    "up", "down", "out", "away",
     "through", "throughout", "till", "to", "toward", "towards", "under", "until", "unlike",
     "upon", "via", "with", "within", "without", NULL};
 static const char *const conj_words[] = {"and", "or", "but", "nor", NULL};
@@ -387,12 +388,22 @@ static int opens_sentence(const char *w)
     return 0;
 }
 
-/* Can the verb form at i be a verb here?  Not "going" of the future
+/* Can the verb form at i be a verb here?  Not a participle used as a
+ * preposition, not "going" of the future
  * ("are not going to work with"), and not a capitalised word inside a
  * sentence that is part of a name ("State Department spokeswoman"), except
  * in a title line where every word is capitalised or in capitals. */
 static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
 {
+    /* participles used as prepositions ("according to", "including
+     * Iran", "considering that it backs Assad") */
+    static const char *const preps[] = {"according", "regarding", "concerning", "including",
+                                        "excluding", "barring", "pending", NULL};
+    if (in_list(preps, v->tok[i].norm))
+        return 0;
+    if ((strcmp(v->tok[i].norm, "considering") == 0 || strcmp(v->tok[i].norm, "given") == 0) &&
+        i + 1 < v->ntok && strcmp(v->tok[i + 1].norm, "that") == 0)
+        return 0;
     if (strcmp(v->tok[i].norm, "going") == 0 && i + 2 < v->ntok &&
         strcmp(v->tok[i + 1].norm, "to") == 0) {
         /* "going to" + a verb or auxiliary, or a lower-case word that is
@@ -539,6 +550,19 @@ int slots_find(coder_ctx *cx, clause_view *v)
                                      strcmp(f + L - 1, "n") == 0 || strcmp(f + L - 1, "t") == 0));
         is_verb[i] = 1;
         verb_of[i] = v->nverb - 1;
+    }
+
+    /* a past form the dictionaries lack, right after a name and before a
+     * function word, is that name's verb: "Kerry waved off any suggestion",
+     * not a phrase "Kerry waved" ("Iraqi armed forces" keeps its noun) */
+    for (uint32_t i = 1; i + 1 < n; i++) {
+        const token *t = &v->tok[i];
+        if (v->cls[i] == TC_WORD && !in_mention[i] && !is_verb[i] &&
+            !(t->flags & TOK_CAPITAL) && t->norm_len > 4 &&
+            strcmp(t->norm + t->norm_len - 2, "ed") == 0 &&
+            (v->tok[i - 1].flags & TOK_CAPITAL) && v->cls[i - 1] == TC_WORD &&
+            v->cls[i + 1] != TC_WORD)
+            verb_word[i] = 1;
     }
 
     /* 3. chunks: runs of noun-phrase tokens and mentions */

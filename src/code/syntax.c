@@ -96,6 +96,52 @@ static int32_t coded_slot(const clause_view *v, int32_t i)
     return s;
 }
 
+/* The noun phrase holding token i, coded or not, or -1: the subject of a
+ * verb that modifies an uncoded phrase ("partners willing to take on ISIS"),
+ * or of an infinitive after an uncoded object ("pressed leaders to act"), is
+ * that phrase, and word order must not put another actor in its place. */
+static int32_t phrase_slot(const clause_view *v, int32_t i)
+{
+    if (i < 0)
+        return -1;
+    int32_t s = v->slot_of[i];
+    if (s < 0 || v->slot[s].deleted)
+        return -1;
+    return s;
+}
+
+/* Is token i within `depth` steps below token top, each a part of a noun
+ * phrase (nmod, compound, flat, appos, conj)? */
+static int below_in_phrase(const clause_view *v, uint32_t i, uint32_t top, int depth)
+{
+    for (int d = 0; d < depth; d++) {
+        const char *r = v->deprel[i];
+        if (v->head[i] < 0 || !(rel_is(r, "nmod") || rel_is(r, "compound") || rel_is(r, "flat") ||
+                                rel_is(r, "appos") || rel_is(r, "conj")))
+            return 0;
+        i = (uint32_t)v->head[i];
+        if (i == top)
+            return 1;
+    }
+    return 0;
+}
+
+/* The subject token's phrase; when the dictionaries do not code it, an
+ * actor named inside it ("Resumption of ties between Arnor and Gondor may
+ * spur ...", "Obama on Wednesday night did"), else the uncoded phrase. */
+static int32_t subject_phrase(const clause_view *v, uint32_t subj)
+{
+    int32_t s = phrase_slot(v, (int32_t)subj);
+    if (s >= 0 && v->slot[s].coded)
+        return s;
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (i != subj && below_in_phrase(v, i, subj, 3)) {
+            int32_t c = coded_slot(v, (int32_t)i);
+            if (c >= 0)
+                return c;
+        }
+    return s;
+}
 
 static int finite_verb(const char *xpos)
 {
@@ -135,7 +181,7 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
         int32_t s = subject_child(v, (uint32_t)at);
         if (s >= 0)
-            return coded_slot(v, s);
+            return subject_phrase(v, (uint32_t)s);
         const char *rel = v->deprel[at];
         int32_t up = v->head[at];
         if (up < 0)
@@ -143,7 +189,12 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
         if (rel_is(rel, "xcomp")) {
             int32_t o = child(v, (uint32_t)up, "obj");
             if (o >= 0)
-                return coded_slot(v, o);
+                return phrase_slot(v, o);
+        } else if (rel_is(rel, "amod") ||
+                   (rel_is(rel, "acl") && strcmp(v->xpos[at], "VBG") == 0)) {
+            /* "partners willing to take on ISIS", "countries fighting ISIS":
+             * the phrase the verb modifies */
+            return phrase_slot(v, up);
         } else if (!rel_is(rel, "conj") && !rel_is(rel, "advcl") && !rel_is(rel, "acl")) {
             return -1;
         }
