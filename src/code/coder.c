@@ -183,17 +183,24 @@ static int is_group_code(const char *code)
 
 /* "he", "she", "they" ... take the code of the actor last mentioned that fits:
  * he/she/him/her a person, they/them a country or group.  Only slots that are
- * a lone pronoun are resolved.  "it" is a country or group named earlier in
- * the same sentence ("Turkey announced that it would join"), unless it is
- * the empty subject of "it is", "it seems", "it would be". */
+ * a lone pronoun are resolved.  "it" is an actor named earlier in the same
+ * sentence, not by a person's name, when it is a subject ("Turkey announced
+ * that it would join"), unless it is the empty subject of "it is", "it
+ * seems", "it would be". */
 static int is_person_slot(const clause_view *v, const slot *sl);
+static int is_full_name(const clause_view *v, const slot *sl);
 
-static int expletive_it(const clause_view *v, uint32_t i)
+static int not_actor_it(const clause_view *v, uint32_t i)
 {
     static const char *const empty[] = {"is", "was", "'s", "seems", "seemed", "appears",
                                         "appeared", "remains", "remained", "looks", "takes",
                                         "took", "makes", "made", "means", "matters", NULL};
     if (i + 1 >= v->ntok)
+        return 1;
+    /* only a subject ("indicated it would act"): "it" after a verb or
+     * preposition is most often a thing ("called it a good question") */
+    if (i > 0 && v->cls[i - 1] != TC_FUNC && v->cls[i - 1] != TC_COMMA &&
+        v->cls[i - 1] != TC_CONJ && v->cls[i - 1] != TC_PUNCT && v->cls[i + 1] != TC_AUX)
         return 1;
     const char *next = v->tok[i + 1].norm;
     for (size_t k = 0; empty[k]; k++)
@@ -215,7 +222,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
         const char *w = v->tok[sl->start].norm;
         int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "her");
         int group = !strcmp(w, "they") || !strcmp(w, "them");
-        int it = !strcmp(w, "it") && !expletive_it(v, sl->start);
+        int it = !strcmp(w, "it") && !not_actor_it(v, sl->start);
         if (!person && !group && !it)
             continue;
         /* the nearest fitting actor earlier in the sentence ("when it comes to
@@ -229,7 +236,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
             for (uint32_t q = 0; q < s && !code; q++) {
                 const slot *a = &v->slot[q];
                 if (a->coded && !a->deleted && v->cls[a->start] != TC_PRON &&
-                    strncmp(a->m[0].code, "---", 3) != 0 && !is_person_slot(v, a) &&
+                    strncmp(a->m[0].code, "---", 3) != 0 && !is_full_name(v, a) &&
                     !(a->start > 0 && v->cls[a->start - 1] == TC_PREP))
                     code = a->m[0].code;
             }
@@ -241,7 +248,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
                 continue;
             int a_group = a->nm > 1 || is_group_code(a->m[0].code);
             int fits = person ? (!a_group && is_person_slot(v, a))
-                       : it   ? !is_person_slot(v, a)
+                       : it   ? !is_full_name(v, a)
                               : a_group;
             if (fits) {
                 code = a->m[0].code;

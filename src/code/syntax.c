@@ -143,6 +143,11 @@ static int32_t subject_phrase(const clause_view *v, uint32_t subj)
     return s;
 }
 
+static int relative_word(const char *w)
+{
+    return strcmp(w, "that") == 0 || strcmp(w, "which") == 0 || strcmp(w, "who") == 0;
+}
+
 static int finite_verb(const char *xpos)
 {
     return strcmp(xpos, "VBD") == 0 || strcmp(xpos, "VBZ") == 0 || strcmp(xpos, "VBP") == 0;
@@ -180,6 +185,9 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
     int32_t at = (int32_t)verb;
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
         int32_t s = subject_child(v, (uint32_t)at);
+        if (s >= 0 && relative_word(v->tok[s].norm) && rel_is(v->deprel[at], "acl") &&
+            v->head[at] >= 0)
+            s = v->head[at];  /* "something that can be contributed by Iran" */
         if (s >= 0)
             return subject_phrase(v, (uint32_t)s);
         const char *rel = v->deprel[at];
