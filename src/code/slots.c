@@ -209,12 +209,36 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
             base = actor_code_on(&d->actors.v[men[k].entry], cx->date);
             break;
         }
+    /* the phrase's head: its last word before a preposition.  Agents
+     * after a preposition that hangs on a head that is no actor, agent or
+     * name make no actor ("the question of foreign fighters"); actors
+     * there do ("the population of Gondor") */
+    uint32_t head_end = ch->start;
+    while (head_end < ch->end && v->cls[head_end] != TC_PREP)
+        head_end++;
+    uint32_t head = head_end > ch->start ? head_end - 1 : ch->start;
+    int head_named = (v->tok[head].flags & TOK_CAPITAL) || v->cls[head] != TC_WORD;
+    int head_front = 0;
+    for (uint32_t k = ch->m0; k < ch->m1; k++) {
+        if (men[k].start <= head && head < men[k].end)
+            head_named = 1;
+        if (men[k].start < head_end)
+            head_front = 1;
+    }
+    uint8_t *skip = arena_calloc(cx->mem, ch->m1 - ch->m0 + 1, 1);
+    if (!skip)
+        return -1;
     int nagents = 0;
-    for (uint32_t k = ch->m0; k < ch->m1; k++)
-        nagents += !men[k].actor;
+    for (uint32_t k = ch->m0; k < ch->m1; k++) {
+        if (men[k].actor)
+            continue;
+        if (!head_named && !base && !head_front && men[k].start > head)
+            skip[k - ch->m0] = 1;
+        else
+            nagents++;
+    }
     nagents += (int)nextra;
     int coded = (base && strcmp(base, "---") != 0) || nagents > 0;
-    (void)v;
     if (!base || strcmp(base, "---") == 0)
         base = "---";
     /* split a coded compound "A/B/C" */
@@ -231,7 +255,8 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
                 if (!(code = compose(cx->mem, code, &d->agents.v[extra[k].entry])))
                     return -1;
             for (uint32_t k = ch->m0; k < ch->m1; k++)
-                if (!men[k].actor && !(code = compose(cx->mem, code, &d->agents.v[men[k].entry])))
+                if (!men[k].actor && !skip[k - ch->m0] &&
+                    !(code = compose(cx->mem, code, &d->agents.v[men[k].entry])))
                     return -1;
             member *m = &out[(*nout)++];
             m->code = code;
