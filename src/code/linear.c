@@ -858,13 +858,17 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (after < tgt_end && strcmp(v->tok[after].norm, "that") == 0 &&
             (statement || has_root(main_code, "11")))
             tgt_end = after;
+        /* a statement's target is a dependent of its verb in the parse
+         * ("told police officials", "said to Iran"): in "many Democrats say
+         * Mrs. Clinton's advantage obscures ...", Clinton is in what was said */
+        int parsed_statement = statement && v->head && !has_slots;
         if (tgt < 0 && !b.compound_both && v->head) {
             tgt = parse_object(v, h->head, tgt_end);
             if (tgt >= 0 && (!target_fits(v, &v->slot[tgt], main_code, statement) ||
-                             strncmp(v->slot[tgt].m[0].code, "---", 3) == 0))
+                             (!parsed_statement && strncmp(v->slot[tgt].m[0].code, "---", 3) == 0)))
                 tgt = -1;  /* the search by word order may find an actor */
         }
-        if (tgt < 0 && !b.compound_both) {
+        if (tgt < 0 && !b.compound_both && !parsed_statement) {
             /* first coded slot whose code differs from the source's, else the first */
             /* not past an infinitive that opens a clause of its own ("its
              * offer to join a coalition of partners willing to take on X") */
