@@ -224,26 +224,6 @@ static void test_future_and_negated_infinitive(void **state)
     expect(*state, "Arnor met Gondor to fight Mordor.", "ARN>GON:040 GON>ARN:040");
 }
 
-/* A capitalised word inside a sentence that runs into a name is no verb. */
-static void test_capitalised_word_in_name(void **state)
-{
-    fixture *f = *state;
-    dyad_options o;
-    dyad_options_init(&o);
-    o.explain = 1;
-    const char *text = "Iran met Gondor. Later, State Department officials met Arnor.";
-    dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
-    dyad_error err;
-    dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
-    assert_non_null(r);
-    const char *why = dyad_result_explanation(r);
-    assert_non_null(why);
-    assert_null(strstr(why, "verb \"State\""));
-    assert_non_null(strstr(why, "verb \"met\""));
-    dyad_result_free(r);
-    dyad_doc_free(doc);
-}
-
 static void test_dates(void **state)
 {
     fixture *f = *state;
@@ -275,7 +255,10 @@ static void test_explain(void **state)
     dyad_options o;
     dyad_options_init(&o);
     o.explain = 1;
-    const char *text = "Arnor condemned Gondor. Gondor did not condemn Arnor.";
+    /* a capitalised word inside a sentence that runs into a name is no
+     * verb: STATE is one in this dictionary */
+    const char *text = "Arnor condemned Gondor. Gondor did not condemn Arnor. "
+                       "Later, State Department officials met Arnor.";
     dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
     dyad_error err;
     dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
@@ -286,6 +269,8 @@ static void test_explain(void **state)
     assert_non_null(strstr(why, "source: \"Arnor\" ARN"));
     assert_non_null(strstr(why, "event ARN -> GON 122"));
     assert_non_null(strstr(why, "negated: 122 -> no event"));
+    assert_null(strstr(why, "verb \"State\""));
+    assert_non_null(strstr(why, "verb \"met\""));
     dyad_result_free(r);
     /* without the option there is no explanation */
     r = dyad_code_doc(f->coder, doc, NULL, &err);
@@ -385,7 +370,6 @@ int main(void)
         cmocka_unit_test(test_document_errors),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_future_and_negated_infinitive),
-        cmocka_unit_test(test_capitalised_word_in_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
