@@ -469,13 +469,15 @@ static int negated_directly(const clause_view *v, uint32_t verb)
 }
 
 /* Verbs of refusal make the verb they govern a refusal: "rule out
- * cooperating", "refused to help", "declined to join". */
+ * cooperating", "refused to help", "declined to join", "was unable to
+ * agree", "failed to reach a deal". */
 static int refusal_word(const char *w)
 {
     static const char *const words[] = {"refuse", "refuses", "refused", "refusing", "decline",
                                         "declines", "declined", "declining", "reject",
                                         "rejects", "rejected", "rejecting", "avoid", "avoids",
-                                        "avoided", "avoiding", NULL};
+                                        "avoided", "avoiding", "unable", "unwilling", "fail",
+                                        "fails", "failed", "failing", NULL};
     for (size_t i = 0; words[i]; i++)
         if (strcmp(w, words[i]) == 0)
             return 1;

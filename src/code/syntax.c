@@ -232,13 +232,14 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
     return -1;
 }
 
-/* The agent of a passive verb: "was attacked by Iran". */
+/* The agent of a passive verb: "was attacked by Iran"; coded or not ("were
+ * injured by an explosion" has no actor as its source). */
 int32_t parse_agent(const clause_view *v, uint32_t verb)
 {
     if (!v->head)
         return -1;
     for (uint32_t i = 0; i < v->ntok; i++)
         if (v->head[i] == (int32_t)verb && strcmp(v->deprel[i], "obl:agent") == 0)
-            return coded_slot(v, (int32_t)i);
+            return subject_phrase(v, i);
     return -1;
 }

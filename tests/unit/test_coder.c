@@ -212,6 +212,9 @@ static void test_negation(void **state)
 {
     expect(*state, "The United States does not cooperate with Iran.", "USA>IRN:121");
     expect(*state, "The United States did not condemn Iran.", "");
+    /* "unable to", "failed to": it did not happen; refused cooperation */
+    expect(*state, "Arnor was unable to condemn Gondor.", "");
+    expect(*state, "Arnor failed to cooperate with Gondor.", "ARN>GON:121");
 }
 
 /* "going to" + verb is the future, not a movement; an infinitive under a
