@@ -289,7 +289,7 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     uint64_t *keys = malloc((nfeat ? nfeat : 1) * sizeof *keys);
     uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
     uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
-    t->e = malloc((nentry ? nentry : 1) * sizeof *t->e);
+    t->e = wtable_alloc(nentry * sizeof *t->e);
     int rc = -1;
     if (!keys || !offs || !counts || !t->e) {
         r->bad = 2;

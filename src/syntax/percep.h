@@ -57,6 +57,9 @@ typedef struct wtable {
 /* Add the weights of keys[0..n) into scores[0..nclass). */
 void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores);
 void wtable_free(wtable *t);
+/* Memory for slots or entries (freed with free()); large blocks go in huge
+ * pages where the system has them.  NULL on OOM. */
+void *wtable_alloc(size_t size);
 /* Build the hash index from keys in order, entries already laid out (used by
  * the model reader and by freezing).  feat_keys[i] owns entries
  * [offs[i], offs[i] + counts[i]).  Returns 0, -1 on OOM, -2 on a duplicate key. */
