@@ -414,10 +414,11 @@ static int opens_sentence(const char *w)
 }
 
 /* Can the verb form at i be a verb here?  Not a participle used as a
- * preposition, not "going" of the future
- * ("are not going to work with"), and not a capitalised word inside a
- * sentence that is part of a name ("State Department spokeswoman"), except
- * in a title line where every word is capitalised or in capitals. */
+ * preposition, not "going" of the future ("are not going to work with"),
+ * and not a capitalised word inside a sentence that is part of a name
+ * ("State Department spokeswoman") or the subject of the verb after it
+ * ("Ban said"), except in a title line where every word is capitalised or
+ * in capitals. */
 static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
 {
     /* participles used as prepositions ("according to", "including
@@ -449,7 +450,8 @@ static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
             return 0;
     }
     if (!v->headline && i > 0 && (v->tok[i].flags & (TOK_CAPITAL | TOK_ALLCAPS)) == TOK_CAPITAL &&
-        i + 1 < v->ntok && (v->tok[i + 1].flags & TOK_CAPITAL) &&
+        i + 1 < v->ntok &&
+        ((v->tok[i + 1].flags & TOK_CAPITAL) || (v->id[i + 1] && ix->word_is_verb[v->id[i + 1]])) &&
         !(v->tok[i - 1].flags & TOK_QUOTE_OPEN) && !opens_sentence(v->tok[i - 1].norm))
         return 0;
     return 1;
@@ -579,14 +581,16 @@ int slots_find(coder_ctx *cx, clause_view *v)
 
     /* a past form the dictionaries lack, right after a name and before a
      * function word, is that name's verb: "Kerry waved off any suggestion",
-     * not a phrase "Kerry waved" ("Iraqi armed forces" keeps its noun) */
+     * not a phrase "Kerry waved" ("Iraqi armed forces" keeps its noun); so
+     * is an -s form before an infinitive ("Clinton plans to visit") */
     for (uint32_t i = 1; i + 1 < n; i++) {
         const token *t = &v->tok[i];
-        if (v->cls[i] == TC_WORD && !in_mention[i] && !is_verb[i] &&
-            !(t->flags & TOK_CAPITAL) && t->norm_len > 4 &&
-            strcmp(t->norm + t->norm_len - 2, "ed") == 0 &&
-            (v->tok[i - 1].flags & TOK_CAPITAL) && v->cls[i - 1] == TC_WORD &&
-            v->cls[i + 1] != TC_WORD)
+        if (v->cls[i] != TC_WORD || in_mention[i] || is_verb[i] || (t->flags & TOK_CAPITAL) ||
+            t->norm_len < 4 || !(v->tok[i - 1].flags & TOK_CAPITAL) || v->cls[i - 1] != TC_WORD)
+            continue;
+        const char *end2 = t->norm + t->norm_len - 2;
+        if ((strcmp(end2, "ed") == 0 && t->norm_len > 4 && v->cls[i + 1] != TC_WORD) ||
+            (end2[1] == 's' && strcmp(v->tok[i + 1].norm, "to") == 0))
             verb_word[i] = 1;
     }
 

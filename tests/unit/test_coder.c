@@ -67,6 +67,8 @@ static const char verbs[] =
     "SAY {SAYS SAID SAYING}\n"
     "--- STATE [010] ---\n"
     "STATE\n"
+    "--- BAN [170] ---\n"
+    "BAN\n"
     "--- GO [042] ---\n"
     "GO {GOES WENT GONE GOING}\n"
     "- * TO + [042]\n"
@@ -258,10 +260,10 @@ static void test_explain(void **state)
     dyad_options o;
     dyad_options_init(&o);
     o.explain = 1;
-    /* a capitalised word inside a sentence that runs into a name is no
-     * verb: STATE is one in this dictionary */
+    /* a capitalised word inside a sentence that runs into a name or a verb
+     * is no verb: STATE and BAN are verbs in this dictionary */
     const char *text = "Arnor condemned Gondor. Gondor did not condemn Arnor. "
-                       "Later, State Department officials met Arnor.";
+                       "Later, State Department officials met Arnor. Gondor met Mordor, Ban said.";
     dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
     dyad_error err;
     dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
@@ -273,6 +275,7 @@ static void test_explain(void **state)
     assert_non_null(strstr(why, "event ARN -> GON 122"));
     assert_non_null(strstr(why, "negated: 122 -> no event"));
     assert_null(strstr(why, "verb \"State\""));
+    assert_null(strstr(why, "verb \"Ban\""));
     assert_non_null(strstr(why, "verb \"met\""));
     dyad_result_free(r);
     /* without the option there is no explanation */
