@@ -397,3 +397,81 @@ int wtable_copy(const wtable *src, wtable *dst)
     dst->nentry = src->nentry;
     return 0;
 }
+
+static const wslot *lookup(const wtable *t, uint64_t key)
+{
+    if (!t->nslot)
+        return NULL;
+    size_t mask = t->nslot - 1;
+    size_t s = (size_t)(key ^ (key >> 29)) & mask;
+    while (t->slot[s].key && t->slot[s].key != key)
+        s = (s + 1) & mask;
+    return t->slot[s].key ? &t->slot[s] : NULL;
+}
+
+/* Features in the slot order of a, then those only in b, in b's slot order:
+ * the same tables always give the same bytes. */
+int wtable_mix(const wtable *a, float wa, const wtable *b, float wb, wtable *out)
+{
+    memset(out, 0, sizeof *out);
+    out->nclass = a->nclass > b->nclass ? a->nclass : b->nclass;
+    size_t maxf = a->nfeat + b->nfeat, maxe = a->nentry + b->nentry;
+    uint64_t *keys = malloc((maxf ? maxf : 1) * sizeof *keys);
+    uint32_t *offs = malloc((maxf ? maxf : 1) * sizeof *offs);
+    uint32_t *counts = malloc((maxf ? maxf : 1) * sizeof *counts);
+    float *wf = malloc((maxe ? maxe : 1) * sizeof *wf);
+    float *acc = calloc(out->nclass ? out->nclass : 1, sizeof *acc);
+    uint8_t *seen = calloc(out->nclass ? out->nclass : 1, 1);
+    out->e = wtable_alloc(maxe * sizeof *out->e);
+    int rc = -1;
+    if (!keys || !offs || !counts || !wf || !acc || !seen || !out->e || maxe > UINT32_MAX)
+        goto done;
+    size_t nf = 0, ne = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const wtable *t = pass ? b : a, *o = pass ? a : b;
+        float wt = pass ? wb : wa, wo = pass ? wa : wb;
+        for (size_t s = 0; s < t->nslot; s++) {
+            const wslot *sl = &t->slot[s];
+            if (!sl->key || !sl->count)
+                continue;
+            const wslot *ol = lookup(o, sl->key);
+            if (pass && ol && ol->count)
+                continue;
+            size_t start = ne;
+            for (int side = 0; side < 2; side++) {
+                const wtable *x = side ? o : t;
+                const wslot *xl = side ? ol : sl;
+                for (uint32_t j = 0; xl && j < xl->count; j++) {
+                    const wentry *e = &x->e[xl->first + j];
+                    if (!seen[e->cls]) {
+                        seen[e->cls] = 1;
+                        out->e[ne++].cls = e->cls;
+                    }
+                    acc[e->cls] += (side ? wo : wt) * (float)e->q * x->scale;
+                }
+            }
+            for (size_t j = start; j < ne; j++) {
+                wf[j] = acc[out->e[j].cls];
+                acc[out->e[j].cls] = 0;
+                seen[out->e[j].cls] = 0;
+            }
+            keys[nf] = sl->key;
+            offs[nf] = (uint32_t)start;
+            counts[nf] = (uint32_t)(ne - start);
+            nf++;
+        }
+    }
+    out->nentry = ne;
+    wtable_quantize(out, wf);
+    rc = wtable_index(out, keys, offs, counts, nf) == 0 ? 0 : -1;
+done:
+    free(keys);
+    free(offs);
+    free(counts);
+    free(wf);
+    free(acc);
+    free(seen);
+    if (rc < 0)
+        wtable_free(out);
+    return rc;
+}

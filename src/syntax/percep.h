@@ -72,6 +72,10 @@ int wtable_prune(wtable *t, float min_abs);
 /* Set the scale and the 16-bit weights of t's nentry entries from w. */
 void wtable_quantize(wtable *t, const float *w);
 int wtable_copy(const wtable *src, wtable *dst);   /* -1 on OOM */
+/* out = wa * a + wb * b, weight by weight (a feature missing from one table
+ * counts as zero there): perceptrons trained on different orders, mixed
+ * into one model that scores as fast as either.  -1 on OOM. */
+int wtable_mix(const wtable *a, float wa, const wtable *b, float wb, wtable *out);
 
 /* Training weights. */
 typedef struct ptrain ptrain;

@@ -99,6 +99,7 @@ typedef struct pstate {
     int *stack, sp;
     int b;                      /* buffer front; n + 1 when empty */
     int *head, *label, *l1, *l2, *r1, *r2, *nl, *nr;
+    int *rprev;                 /* the right child attached before this one */
     uint64_t *lset, *rset;
     int root_child;
 } pstate;

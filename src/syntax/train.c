@@ -4,8 +4,11 @@
  * reads EWT, learns tag classes, ambiguity classes and lemma scripts by
  * counting, trains the tagger (epoch chosen on dev), tags the training set by
  * jackknifing so the parser learns from realistic tags, then trains the parser
- * with the dynamic oracle (epoch chosen on dev LAS).  Everything is seeded and
- * single-threaded, so a run reproduces the same model. */
+ * with the dynamic oracle (epoch chosen on dev LAS), PARSER_RUNS times on
+ * different orders of the sentences, mixing their weights: single runs
+ * differ by up to 0.4 dev LAS with the order alone, and the mix of two
+ * scores like the better one.  Everything is seeded and single-threaded, so
+ * a run reproduces the same model. */
 #include "syntax/syntax.h"
 
 #include <stdarg.h>
@@ -20,6 +23,10 @@
 
 #ifndef CLUSTER_SIZES
 #define CLUSTER_SIZES 32, 128, 512
+#endif
+/* Parsers trained on different orders of the sentences, then mixed. */
+#ifndef PARSER_RUNS
+#define PARSER_RUNS 2
 #endif
 #ifndef CLUSTER_MIN_COUNT
 #define CLUSTER_MIN_COUNT 3
@@ -658,7 +665,10 @@ oom:
 /* ------------------------------------------------------------ parser */
 
 /* The dynamic oracle of Goldberg & Nivre (2012) for arc-eager: how many gold
- * arcs a transition makes unreachable.  on_stack marks stack words. */
+ * arcs a transition makes unreachable.  on_stack marks stack words.  LEFT
+ * may replace a head (Honnibal, Goldberg & Johnson 2013), so a stack word
+ * with a wrong head keeps its gold head while that is in the buffer: losing
+ * that chance costs, and so does replacing a right head. */
 static int oracle_cost(const pstate *s, const int *gh, const int *gl, const char *on_stack,
                        int t, uint32_t nl)
 {
@@ -666,7 +676,7 @@ static int oracle_cost(const pstate *s, const int *gh, const int *gl, const char
     if (t == TR_SHIFT) {
         for (int i = 0; i < s->sp; i++) {
             int k = s->stack[i];
-            if (k > 0 && s->head[k] < 0 && gh[k] == b)
+            if (k > 0 && gh[k] == b)
                 c++;
             if (gh[b] == k)
                 c++;
@@ -676,6 +686,8 @@ static int oracle_cost(const pstate *s, const int *gh, const int *gl, const char
     if (t == TR_REDUCE) {
         for (int k = b; k <= n; k++)
             c += gh[k] == s0;
+        if (s->head[s0] != gh[s0] && gh[s0] >= b)
+            c++;
         return c;
     }
     uint32_t l = (uint32_t)(t - TR_LEFT) % nl;
@@ -684,15 +696,19 @@ static int oracle_cost(const pstate *s, const int *gh, const int *gl, const char
             c++;
         for (int k = b; k <= n; k++)
             c += gh[k] == s0;
+        if (s->head[s0] >= 0 && s->head[s0] == gh[s0])
+            c++;
         if (gh[s0] == b && (uint32_t)gl[s0] != l)
             c++;
         return c;
     }
+    /* A wrong head that a later LEFT arc could replace still costs: the
+     * oracle does not teach errors that are repaired later. */
     if (gh[b] != s0 && (gh[b] > b || (gh[b] >= 0 && gh[b] < b && on_stack[gh[b]])))
         c++;
     for (int i = 0; i < s->sp; i++) {
         int k = s->stack[i];
-        if (k > 0 && s->head[k] < 0 && gh[k] == b)
+        if (k > 0 && gh[k] == b)
             c++;
     }
     if (gh[b] == s0 && (uint32_t)gl[b] != l)
@@ -800,60 +816,92 @@ static int parser_epoch(trainer *t, ptrain *p, const size_t *order, size_t n, in
     return 0;
 }
 
-static dyad_status train_parser(trainer *t, int epochs)
+/* Dev scores of the parser table w (the model's other parts as they are). */
+static int dev_eval(trainer *t, const wtable *w, double *uas, double *las)
+{
+    dyad_model *m = t->m;
+    wtable keep = m->parsew;
+    m->parsew = *w;
+    eval_counts ec;
+    int rc = eval_gold_sents(m, t->dev.s ? &t->dev.s[0].c : NULL, t->dev.n, sizeof(tsent), &ec);
+    m->parsew = keep;
+    *las = ec.words ? 100.0 * (double)ec.las / (double)ec.words : 0;
+    *uas = ec.words ? 100.0 * (double)ec.uas / (double)ec.words : 0;
+    return rc;
+}
+
+/* Train `runs` parsers on different orders of the sentences (and different
+ * explorations), each for up to `epochs` epochs; from the second on, each
+ * epoch's weights are mixed with the best mix so far (wtable_mix, run r
+ * weighing 1/r) and kept when the mix scores a better dev LAS. */
+static dyad_status train_parser(trainer *t, int epochs, int runs)
 {
     dyad_model *m = t->m;
     size_t n = t->train.n;
     size_t *order = malloc((n ? n : 1) * sizeof *order);
-    ptrain *p = ptrain_new(TR_LEFT + 2 * m->nlabel);
-    if (!order || !p) {
-        free(order);
-        ptrain_free(p);
+    if (!order)
         return fail(t, DYAD_ENOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
+    wtable prev;
+    memset(&prev, 0, sizeof prev);
     double best = -1;
-    int best_epoch = 0;
-    for (int e = 1; e <= epochs; e++) {
-        shuffle(t, order, n);
-        if (parser_epoch(t, p, order, n, e > 1) < 0)
+    for (int r = 0; r < runs; r++) {
+        ptrain *p = ptrain_new(TR_LEFT + 2 * m->nlabel);
+        if (!p)
             goto oom;
-        wtable w;
-        if (ptrain_freeze(p, 1e-3f, &w) < 0)
-            goto oom;
-        wtable keep = m->parsew;
-        m->parsew = w;
-        eval_counts ec;
-        if (eval_gold_sents(m, t->dev.s ? &t->dev.s[0].c : NULL, t->dev.n, sizeof(tsent),
-                            &ec) < 0) {
-            m->parsew = keep;
-            wtable_free(&w);
-            goto oom;
+        for (size_t i = 0; i < n; i++)
+            order[i] = i;
+        int best_epoch = 0;
+        for (int e = 1; e <= epochs; e++) {
+            shuffle(t, order, n);
+            wtable w, x;
+            if (parser_epoch(t, p, order, n, e > 1) < 0 ||
+                ptrain_freeze(p, 1e-3f, &w) < 0) {
+                ptrain_free(p);
+                goto oom;
+            }
+            if (r > 0) {
+                float share = 1.0f / (float)(r + 1);
+                int bad = wtable_mix(&prev, 1.0f - share, &w, share, &x) < 0;
+                wtable_free(&w);
+                if (bad) {
+                    ptrain_free(p);
+                    goto oom;
+                }
+                w = x;
+            }
+            double uas, las;
+            if (dev_eval(t, &w, &uas, &las) < 0) {
+                wtable_free(&w);
+                ptrain_free(p);
+                goto oom;
+            }
+            say(t, "parser %d epoch %d: dev UAS %.2f%% LAS %.2f%% (%zu features, %zu weights)",
+                r + 1, e, uas, las, w.nfeat, w.nentry);
+            if (las > best) {
+                best = las;
+                best_epoch = e;
+                wtable_free(&m->parsew);
+                m->parsew = w;
+            } else {
+                wtable_free(&w);
+                if (e - best_epoch >= 5)
+                    break;
+            }
         }
-        m->parsew = keep;
-        double las = ec.words ? 100.0 * (double)ec.las / (double)ec.words : 0;
-        double uas = ec.words ? 100.0 * (double)ec.uas / (double)ec.words : 0;
-        say(t, "parser epoch %d: dev UAS %.2f%% LAS %.2f%% (%zu features, %zu weights)", e,
-            uas, las, w.nfeat, w.nentry);
-        if (las > best) {
-            best = las;
-            best_epoch = e;
-            wtable_free(&m->parsew);
-            m->parsew = w;
-        } else {
-            wtable_free(&w);
-            if (e - best_epoch >= 5)
-                break;
-        }
+        ptrain_free(p);
+        if (best_epoch)
+            say(t, "parser %d: epoch %d chosen (dev LAS %.2f%%)", r + 1, best_epoch, best);
+        else
+            say(t, "parser %d: no epoch improved the mix", r + 1);
+        wtable_free(&prev);
+        if (r + 1 < runs && wtable_copy(&m->parsew, &prev) < 0)
+            goto oom;
     }
-    say(t, "parser: epoch %d chosen (dev LAS %.2f%%)", best_epoch, best);
     free(order);
-    ptrain_free(p);
     return DYAD_OK;
 oom:
+    wtable_free(&prev);
     free(order);
-    ptrain_free(p);
     return fail(t, DYAD_ENOMEM, "out of memory");
 }
 
@@ -868,10 +916,10 @@ static double dev_las(trainer *t)
 
 /* The smallest weight threshold (a share of max_threshold) that brings the
  * model file under MODEL_BUDGET bytes: small weights change few decisions
- * but fill most of the file, and a smaller table is a faster one (on EWT,
- * 0.95 keeps 25 MB and 0.17 more dev LAS but tags and parses 51k tokens/s;
- * 1.0 keeps 20 MB and 60k tokens/s). */
-#define MODEL_BUDGET 22000000u
+ * but fill most of the file, and a smaller table is a faster one.  With
+ * the weights in huge pages (percep.c) a 26 MB file still tags and parses
+ * ~60k tokens/s on EWT dev, and keeps 0.1 more dev LAS than a 21 MB one. */
+#define MODEL_BUDGET 26500000u
 static dyad_status prune_parser(trainer *t, double max_threshold)
 {
     dyad_model *m = t->m;
@@ -1011,10 +1059,10 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
     }
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    /* Pass 1, chosen on dev; then its jackknifed guesses on train for pass 2. */
     int e1 = 0, e2 = 0, folds = o->folds;
     if (folds < 2 || (size_t)folds > n)
         folds = 0;
+    /* Pass 1, chosen on dev; then its jackknifed guesses on train for pass 2. */
     st = train_tagger(&t, order, n, o->tagger_epochs, &e1, 1, &m->tagw);
     if (st != DYAD_OK)
         goto tagged;
@@ -1079,12 +1127,10 @@ tagged:
             }
             x->h_lemma = feat_str(x->lemma, strlen(x->lemma));
         }
-    if (st != DYAD_OK) {
-        free(order);
-        goto done;
-    }
     free(order);
-    if ((st = train_parser(&t, o->parser_epochs)) != DYAD_OK)
+    if (st != DYAD_OK)
+        goto done;
+    if ((st = train_parser(&t, o->parser_epochs, PARSER_RUNS)) != DYAD_OK)
         goto done;
     /* Small weights change few decisions but fill most of the file: the
      * tagger drops those under prune_tagger; the parser those under the

@@ -1,7 +1,7 @@
 /* test_syntax.c: the tagger and parser's pieces: CoNLL-U reading and writing,
  * training on a tiny corpus, word classes, model save/load, damaged model
- * files, and the shipped model on sentences whose parse dyad's coding
- * depends on. */
+ * files, the shipped model on sentences whose parse dyad's coding depends
+ * on, the mixing of weight tables and the parser's head-replacing LEFT. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -384,6 +384,82 @@ static void word_classes(void **state)
     u64map_free(&b);
 }
 
+/* LEFT replaces a head given by RIGHT, and the old head forgets the child. */
+static void left_replaces_head(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 1 << 12);
+    pstate s;
+    assert_int_equal(pstate_init(&s, &a, 4), 0);
+    const uint32_t nl = 2, root = 0;
+    const int left1 = TR_LEFT + 1, right1 = TR_LEFT + (int)nl + 1;
+    parser_apply(&s, TR_SHIFT, nl);
+    parser_apply(&s, right1, nl);
+    parser_apply(&s, TR_REDUCE, nl);
+    assert_true(parser_legal(&s, right1, nl, root));
+    parser_apply(&s, right1, nl);
+    assert_int_equal(s.head[3], 1);
+    assert_int_equal(s.r1[1], 3);
+    assert_int_equal(s.r2[1], 2);
+    assert_int_equal(s.nr[1], 2);
+    assert_true(parser_legal(&s, left1, nl, root));
+    parser_apply(&s, left1, nl);
+    assert_int_equal(s.head[3], 4);
+    assert_int_equal(s.label[3], 1);
+    assert_int_equal(s.r1[1], 2);
+    assert_int_equal(s.r2[1], -1);
+    assert_int_equal(s.nr[1], 1);
+    assert_int_equal(s.l1[4], 3);
+    assert_int_equal(s.nl[4], 1);
+    assert_int_equal(s.sp, 1);
+    assert_int_equal(s.stack[0], 1);
+    arena_free(&a);
+}
+
+/* Mixing two weight tables averages them weight by weight, features of
+ * either side included, in a fixed order. */
+static void weight_mix(void **state)
+{
+    (void)state;
+    ptrain *pa = ptrain_new(4), *pb = ptrain_new(4);
+    assert_non_null(pa);
+    assert_non_null(pb);
+    uint64_t ka[2] = {11, 22}, kb[2] = {22, 33};
+    assert_int_equal(ptrain_update(pa, ka, 2, 1, 2.0f), 0);
+    assert_int_equal(ptrain_update(pb, kb, 2, 3, 4.0f), 0);
+    assert_int_equal(ptrain_update(pb, kb, 1, 1, 6.0f), 0);
+    ptrain_tick(pa);
+    ptrain_tick(pb);
+    wtable a, b, m, m2;
+    assert_int_equal(ptrain_freeze(pa, 1e-3f, &a), 0);
+    assert_int_equal(ptrain_freeze(pb, 1e-3f, &b), 0);
+    assert_int_equal(wtable_mix(&a, 0.5f, &b, 0.5f, &m), 0);
+    assert_int_equal(m.nfeat, 3);
+    uint64_t keys[3] = {11, 22, 33};
+    for (size_t i = 0; i < 3; i++) {
+        float sa[4] = {0}, sb[4] = {0}, sm[4] = {0};
+        wtable_score(&a, keys + i, 1, sa);
+        wtable_score(&b, keys + i, 1, sb);
+        wtable_score(&m, keys + i, 1, sm);
+        for (int c = 0; c < 4; c++)
+            assert_float_equal(sm[c], 0.5f * (sa[c] + sb[c]), 1e-3);
+    }
+    float s22[4] = {0};
+    wtable_score(&m, keys + 1, 1, s22);
+    assert_float_equal(s22[1], 0.5f * (2.0f + 6.0f), 1e-3);
+    assert_float_equal(s22[3], 2.0f, 1e-3);
+    assert_int_equal(wtable_mix(&a, 0.5f, &b, 0.5f, &m2), 0);
+    assert_int_equal(m2.nentry, m.nentry);
+    assert_memory_equal(m2.e, m.e, m.nentry * sizeof *m.e);
+    wtable_free(&a);
+    wtable_free(&b);
+    wtable_free(&m);
+    wtable_free(&m2);
+    ptrain_free(pa);
+    ptrain_free(pb);
+}
+
 int main(void)
 {
     const char *t = getenv("TMPDIR");
@@ -397,6 +473,8 @@ int main(void)
         cmocka_unit_test(damaged_models),
         cmocka_unit_test(shipped_model),
         cmocka_unit_test(word_classes),
+        cmocka_unit_test(weight_mix),
+        cmocka_unit_test(left_replaces_head),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     const char *names[] = {"train.conllu", "dev.conllu", "tiny.model"};
