@@ -175,6 +175,8 @@ int event_list_push(arena *a, event_list *l, const raw_event *e);
 
 /* linear.c: code one sentence.  Appends to out. */
 int linear_code(coder_ctx *cx, clause_view *v, event_list *out);
+/* "that", "which", "who": a relative pronoun that can be a clause's subject. */
+int relative_pronoun(const char *w);
 
 struct dyad_coder {
     const dyad_dict *dict;
@@ -192,7 +194,8 @@ int32_t doc_date_int(const char *date);
 /* syntax.c (in code/): parse a sentence into v->xpos/deprel/head, then keep
  * only the verb hits the tagger calls verbs and mark the passives. */
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse);
-/* The slot holding the verb's subject / object by the parse, or -1. */
+/* The slot holding the verb's subject (coded or not, see syntax.c) / object /
+ * passive agent by the parse, or -1. */
 int32_t parse_subject(const clause_view *v, uint32_t verb);
 int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end);
 int32_t parse_agent(const clause_view *v, uint32_t verb);

@@ -379,6 +379,11 @@ static int32_t main_subject(const clause_view *v, uint32_t verb)
     return -1;
 }
 
+int relative_pronoun(const char *w)
+{
+    return strcmp(w, "that") == 0 || strcmp(w, "which") == 0 || strcmp(w, "who") == 0;
+}
+
 /* The verb of a relative clause ("an Assad regime that terrorizes its own
  * people") has the phrase before the relative pronoun as its subject. */
 static int32_t relative_subject(const clause_view *v, uint32_t verb)
@@ -390,8 +395,7 @@ static int32_t relative_subject(const clause_view *v, uint32_t verb)
         i--;
     if (i < 2)
         return -1;
-    const char *w = v->tok[i - 1].norm;
-    if (strcmp(w, "that") && strcmp(w, "which") && strcmp(w, "who"))
+    if (!relative_pronoun(v->tok[i - 1].norm))
         return -1;
     int32_t s = v->slot_of[i - 2];
     return s >= 0 && v->slot[s].coded && !v->slot[s].deleted ? s : -1;

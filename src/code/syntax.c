@@ -61,17 +61,18 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
         if (strncmp(v->xpos[h->start], "VB", 2) != 0) {
             if (h->end - h->start < 2)
                 continue;
-            uint32_t top = h->start;
-            while (v->head[top] >= (int32_t)h->start && v->head[top] < (int32_t)h->end &&
-                   v->head[top] != (int32_t)top)
-                top = (uint32_t)v->head[top];
-            uint32_t verb_tagged = h->start + 1;
-            while (verb_tagged < h->end && strncmp(v->xpos[verb_tagged], "VB", 2) != 0)
-                verb_tagged++;
-            if (verb_tagged < h->end)
-                top = verb_tagged;
-            else if (child(v, top, "aux") < 0)
-                continue;
+            uint32_t top = h->start + 1;
+            while (top < h->end && strncmp(v->xpos[top], "VB", 2) != 0)
+                top++;
+            if (top == h->end) {
+                /* no word tagged a verb: the span's head, with an auxiliary */
+                top = h->start;
+                while (v->head[top] >= (int32_t)h->start && v->head[top] < (int32_t)h->end &&
+                       v->head[top] != (int32_t)top)
+                    top = (uint32_t)v->head[top];
+                if (child(v, top, "aux") < 0)
+                    continue;
+            }
             h->head = top;
         }
         h->passive_form = 0;
@@ -83,17 +84,6 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
     }
     v->nverb = kept;
     return 0;
-}
-
-/* The coded slot holding token i, or -1. */
-static int32_t coded_slot(const clause_view *v, int32_t i)
-{
-    if (i < 0)
-        return -1;
-    int32_t s = v->slot_of[i];
-    if (s < 0 || !v->slot[s].coded || v->slot[s].deleted)
-        return -1;
-    return s;
 }
 
 /* The noun phrase holding token i, coded or not, or -1: the subject of a
@@ -108,6 +98,13 @@ static int32_t phrase_slot(const clause_view *v, int32_t i)
     if (s < 0 || v->slot[s].deleted)
         return -1;
     return s;
+}
+
+/* The coded slot holding token i, or -1. */
+static int32_t coded_slot(const clause_view *v, int32_t i)
+{
+    int32_t s = phrase_slot(v, i);
+    return s >= 0 && v->slot[s].coded ? s : -1;
 }
 
 /* Is token i within `depth` steps below token top, each a part of a noun
@@ -141,11 +138,6 @@ static int32_t subject_phrase(const clause_view *v, uint32_t subj)
                 return c;
         }
     return s;
-}
-
-static int relative_word(const char *w)
-{
-    return strcmp(w, "that") == 0 || strcmp(w, "which") == 0 || strcmp(w, "who") == 0;
 }
 
 static int finite_verb(const char *xpos)
@@ -185,7 +177,7 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
     int32_t at = (int32_t)verb;
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
         int32_t s = subject_child(v, (uint32_t)at);
-        if (s >= 0 && relative_word(v->tok[s].norm) && rel_is(v->deprel[at], "acl") &&
+        if (s >= 0 && relative_pronoun(v->tok[s].norm) && rel_is(v->deprel[at], "acl") &&
             v->head[at] >= 0)
             s = v->head[at];  /* "something that can be contributed by Iran" */
         if (s >= 0)
