@@ -405,6 +405,8 @@ static void test_people(void **state)
         {"KERRY", 20140911, "USAGOV"},
         /* Congress, governors, the cabinet, campaigns and news people of 2016 */
         {"GRASSLEY", 20160915, "USALEG"},
+        {"CHAFFETZ", 20140911, "USALEG"},
+        {"JASON CHAFFETZ", 20170801, "USAELI"},
         {"MCAULIFFE", 20160915, "USAGOV"},
         {"MCAULIFFE", 20030101, "USAPTYDEM"},
         {"ROY COOPER", 20160915, "USAJUD"},

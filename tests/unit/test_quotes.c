@@ -128,7 +128,7 @@ static const example examples[] = {
     {"curly opening mark closed by a straight one",
      "\xe2\x80\x9cImmunity deals should not be a requirement,\" Jason Chaffetz said, adding "
      "that they were handed out \"like candy.\"",
-     "Immunity deals should not be a requirement,", "Jason Chaffetz", "Jason Chaffetz", "---",
+     "Immunity deals should not be a requirement,", "Jason Chaffetz", "Jason Chaffetz", "USALEG",
      "said"},
     {"possessor of a noun cue",
      "Politifact checked Trump\xe2\x80\x99s claim that there have been \xe2\x80\x9cthousands "
