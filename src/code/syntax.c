@@ -23,6 +23,16 @@ static int32_t child(const clause_view *v, uint32_t head, const char *rel)
     return -1;
 }
 
+/* Does token i have the case marker `word` ("by Iran")? */
+static int marked_by(const clause_view *v, uint32_t i, const char *word)
+{
+    for (uint32_t k = 0; k < i; k++)
+        if (v->head[k] == (int32_t)i && rel_is(v->deprel[k], "case") &&
+            strcmp(v->tok[k].norm, word) == 0)
+            return 1;
+    return 0;
+}
+
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
 {
     uint32_t n = v->ntok;
@@ -148,10 +158,11 @@ static int finite_verb(const char *xpos)
 /* The verb's subject.  A parse that hangs two subjects on one verb ("Lions,
  * tigers and Gondor welcomed ..., the agency WFNA said") has most often
  * reached the wrong one across another clause's finite verb: take the first
- * with no finite verb between it and its head. */
+ * with no finite verb between it and its head, and of those one in a noun
+ * phrase ("whatever steps the Iranians take": "steps" is in none). */
 static int32_t subject_child(const clause_view *v, uint32_t head)
 {
-    int32_t first = -1;
+    int32_t first = -1, clear = -1;
     for (uint32_t i = 0; i < v->ntok; i++) {
         if (v->head[i] != (int32_t)head || !rel_is(v->deprel[i], "nsubj"))
             continue;
@@ -160,10 +171,14 @@ static int32_t subject_child(const clause_view *v, uint32_t head)
         uint32_t lo = i < head ? i : head, hi = i < head ? head : i, k;
         for (k = lo + 1; k < hi && !finite_verb(v->xpos[k]); k++)
             ;
-        if (k == hi)
+        if (k < hi)
+            continue;
+        if (phrase_slot(v, (int32_t)i) >= 0)
             return (int32_t)i;
+        if (clear < 0)
+            clear = (int32_t)i;
     }
-    return first;
+    return clear >= 0 ? clear : first;
 }
 
 /* The subject: the verb's nsubj; for a verb without one, that of the verb it
@@ -177,9 +192,15 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
     int32_t at = (int32_t)verb;
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
         int32_t s = subject_child(v, (uint32_t)at);
-        if (s >= 0 && relative_pronoun(v->tok[s].norm) && rel_is(v->deprel[at], "acl") &&
-            v->head[at] >= 0)
-            s = v->head[at];  /* "something that can be contributed by Iran" */
+        if (s >= 0 && relative_pronoun(v->tok[s].norm)) {
+            /* "something that can be contributed by Iran": the phrase the
+             * relative clause modifies, where the parse hangs the clause
+             * (acl) or, when it hangs it elsewhere, the phrase just before */
+            if (rel_is(v->deprel[at], "acl") && v->head[at] >= 0)
+                s = v->head[at];
+            else if (s > 0 && phrase_slot(v, s - 1) >= 0)
+                return phrase_slot(v, s - 1);
+        }
         if (s >= 0)
             return subject_phrase(v, (uint32_t)s);
         const char *rel = v->deprel[at];
@@ -225,13 +246,17 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
 }
 
 /* The agent of a passive verb: "was attacked by Iran"; coded or not ("were
- * injured by an explosion" has no actor as its source). */
+ * injured by an explosion" has no actor as its source).  The parser labels
+ * some agents plain obl: an obl marked "by" on a passive verb is one too
+ * ("something constructive that can be contributed by Iran"). */
 int32_t parse_agent(const clause_view *v, uint32_t verb)
 {
     if (!v->head)
         return -1;
     for (uint32_t i = 0; i < v->ntok; i++)
-        if (v->head[i] == (int32_t)verb && strcmp(v->deprel[i], "obl:agent") == 0)
+        if (v->head[i] == (int32_t)verb &&
+            (strcmp(v->deprel[i], "obl:agent") == 0 ||
+             (strcmp(v->deprel[i], "obl") == 0 && i > verb && marked_by(v, i, "by"))))
             return subject_phrase(v, i);
     return -1;
 }
