@@ -313,7 +313,7 @@ static int clause_word(const char *w)
 {
     static const char *const words[] = {"which", "who", "whom", "whose", "when", "where",
                                         "while", "because", "although", "though", "whereas",
-                                        "unless", NULL};
+                                        "unless", "whether", NULL};
     for (size_t i = 0; words[i]; i++)
         if (strcmp(w, words[i]) == 0)
             return 1;
@@ -379,6 +379,50 @@ static int32_t main_subject(const clause_view *v, uint32_t verb)
     return -1;
 }
 
+static int is_verb_at(const clause_view *v, uint32_t i)
+{
+    for (uint32_t k = 0; k < v->nverb; k++)
+        if (v->verb[k].start == i)
+            return 1;
+    return 0;
+}
+
+/* "Al-Akhbar quoted him as saying that ...", "cited officials as saying":
+ * the phrase after a verb of quoting, when "as" and a verb follow it, is the
+ * speaker: the subject of the verb after "as".  Returns that phrase, or -1;
+ * *quoting says whether h is the verb of quoting itself, which is the news
+ * source's attribution, not an event. */
+static int32_t quoted_speaker(const clause_view *v, const verb_hit *h, int *quoting)
+{
+    static const char *const quote[] = {"quote", "quotes", "quoted", "quoting", "cite",
+                                        "cites", "cited", "citing", NULL};
+    uint32_t q = h->start, as;
+    int32_t s;
+    if (q > 0 && strcmp(v->tok[q - 1].norm, "as") == 0) {
+        /* the verb after "as": the phrase before "as", then the quoting verb */
+        as = q - 1;
+        if (as == 0 || (s = v->slot_of[as - 1]) < 0 || v->slot[s].deleted ||
+            v->slot[s].start == 0)
+            return -1;
+        q = v->slot[s].start - 1;
+        *quoting = 0;
+    } else {
+        uint32_t after = next_live(v, h->end, v->ntok);
+        if (after >= v->ntok || (s = v->slot_of[after]) < 0 || v->slot[s].deleted ||
+            v->slot[s].start != after)
+            return -1;
+        as = v->slot[s].end;
+        if (as + 1 >= v->ntok || strcmp(v->tok[as].norm, "as") != 0 || !is_verb_at(v, as + 1))
+            return -1;
+        q = h->start;
+        *quoting = 1;
+    }
+    for (size_t k = 0; quote[k]; k++)
+        if (strcmp(v->tok[q].norm, quote[k]) == 0)
+            return s;
+    return -1;
+}
+
 int relative_pronoun(const char *w)
 {
     return strcmp(w, "that") == 0 || strcmp(w, "which") == 0 || strcmp(w, "who") == 0;
@@ -413,14 +457,6 @@ static int coordinated(const clause_view *v, uint32_t verb)
         if (v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC)
             return 0;
     }
-    return 0;
-}
-
-static int is_verb_at(const clause_view *v, uint32_t i)
-{
-    for (uint32_t k = 0; k < v->nverb; k++)
-        if (v->verb[k].start == i)
-            return 1;
     return 0;
 }
 
@@ -510,9 +546,42 @@ static int infinitive_under_negation(const clause_view *v, uint32_t to)
 /* Negated: directly, or governed by a refusal ("rule out cooperating",
  * "refused to cooperate") that is not itself negated ("wouldn't rule out
  * cooperating" is no refusal). */
+/* A gerund as the subject of a negated predicate: "working with Tehran
+ * wouldn't be appropriate", "cooperating with Iran is not an option".  The
+ * parse says so (csubj); by word order, the gerund opens its clause and its
+ * phrase runs into a verb group with "not" and "be". */
+static int negated_subject(const clause_view *v, uint32_t verb)
+{
+    if (v->head && strcmp(v->deprel[verb], "csubj") == 0 && v->head[verb] > (int32_t)verb &&
+        negated_directly(v, (uint32_t)v->head[verb]))
+        return 1;
+    const char *w = v->tok[verb].norm;
+    size_t L = strlen(w);
+    if (L < 5 || strcmp(w + L - 3, "ing") != 0 || (verb > 0 && v->cls[verb - 1] != TC_FUNC &&
+                                                   !is_verb_at(v, verb - 1) &&
+                                                   v->cls[verb - 1] != TC_PUNCT))
+        return 0;
+    uint32_t i = verb + 1;
+    while (i < v->ntok && v->cls[i] != TC_AUX) {
+        if (v->clause_comma[i] || is_verb_at(v, i) || v->cls[i] == TC_PUNCT ||
+            clause_word(v->tok[i].norm))
+            return 0;
+        i++;
+    }
+    int not = 0, be = 0;
+    for (; i < v->ntok && v->cls[i] == TC_AUX; i++) {
+        const char *a = v->tok[i].norm;
+        not |= strcmp(a, "not") == 0 || strcmp(a, "n't") == 0 || strcmp(a, "cannot") == 0;
+        be |= is_be(a);
+    }
+    return not && be;
+}
+
 static int negated(const clause_view *v, uint32_t verb)
 {
     if (negated_directly(v, verb))
+        return 1;
+    if (negated_subject(v, verb))
         return 1;
     uint32_t i = verb;
     if (i > 0 && strcmp(v->tok[i - 1].norm, "to") == 0)
@@ -812,6 +881,12 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         const verb_pattern *vp = fired ? &d->patterns.v[fired->pattern] : NULL;
         const verb_code *code = resolve_code(d, ve, vp);
+        int quoting = 0;
+        int32_t speaker = quoted_speaker(v, h, &quoting);
+        if (speaker >= 0 && quoting) {
+            explain(cx, "    no event: the news source's attribution (\"quoted him as saying\")\n");
+            continue;
+        }
         if (stative(v, h)) {
             explain(cx, "    no event: a stance, not an act (\"was opposed to\")\n");
             continue;
@@ -836,6 +911,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
         int has_slots = fired && fired->has_slots;
+        if (src < 0)
+            src = speaker;
         if (src < 0 && v->head)
             src = parse_subject(v, h->head);
         if (src < 0 && last_source >= 0 && coordinated(v, h->start))

@@ -582,11 +582,18 @@ int slots_find(coder_ctx *cx, clause_view *v)
     /* a past form the dictionaries lack, right after a name and before a
      * function word, is that name's verb: "Kerry waved off any suggestion",
      * not a phrase "Kerry waved" ("Iraqi armed forces" keeps its noun); so
-     * is an -s form before an infinitive ("Clinton plans to visit") */
+     * is an -s form before an infinitive ("Clinton plans to visit"), and a
+     * verb of attribution after a noun ("the newspaper quoted him") */
     for (uint32_t i = 1; i + 1 < n; i++) {
         const token *t = &v->tok[i];
         if (v->cls[i] != TC_WORD || in_mention[i] || is_verb[i] || (t->flags & TOK_CAPITAL) ||
-            t->norm_len < 4 || !(v->tok[i - 1].flags & TOK_CAPITAL) || v->cls[i - 1] != TC_WORD)
+            t->norm_len < 4 || v->cls[i - 1] != TC_WORD)
+            continue;
+        if (attribution_verb(t->norm)) {
+            verb_word[i] = 1;
+            continue;
+        }
+        if (!(v->tok[i - 1].flags & TOK_CAPITAL))
             continue;
         const char *end2 = t->norm + t->norm_len - 2;
         if ((strcmp(end2, "ed") == 0 && t->norm_len > 4 && v->cls[i + 1] != TC_WORD) ||
