@@ -265,6 +265,43 @@ void wtable_quantize(wtable *t, const float *w)
     }
 }
 
+/* The scratch arrays of a table being built: feature keys, where each
+ * feature's entries start and how many there are, and the entries' weights
+ * before quantizing. */
+typedef struct tbuild {
+    uint64_t *keys;
+    uint32_t *offs, *counts;
+    float *wf;
+} tbuild;
+
+static int tbuild_init(tbuild *b, size_t nfeat, size_t nentry)
+{
+    b->keys = malloc((nfeat ? nfeat : 1) * sizeof *b->keys);
+    b->offs = malloc((nfeat ? nfeat : 1) * sizeof *b->offs);
+    b->counts = malloc((nfeat ? nfeat : 1) * sizeof *b->counts);
+    b->wf = malloc((nentry ? nentry : 1) * sizeof *b->wf);
+    return b->keys && b->offs && b->counts && b->wf && nentry <= UINT32_MAX ? 0 : -1;
+}
+
+/* Quantize out's nentry entries and index its nfeat features (when ok), then
+ * free the scratch; out is emptied on failure. */
+static int tbuild_finish(tbuild *b, wtable *out, size_t nfeat, size_t nentry, int ok)
+{
+    int rc = -1;
+    if (ok) {
+        out->nentry = nentry;
+        wtable_quantize(out, b->wf);
+        rc = wtable_index(out, b->keys, b->offs, b->counts, nfeat) == 0 ? 0 : -1;
+    }
+    free(b->keys);
+    free(b->offs);
+    free(b->counts);
+    free(b->wf);
+    if (rc < 0)
+        wtable_free(out);
+    return rc;
+}
+
 int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
 {
     memset(out, 0, sizeof *out);
@@ -284,44 +321,30 @@ int ptrain_freeze(const ptrain *p, float min_abs, wtable *out)
             nentry += k;
         }
     }
-    uint64_t *fk = malloc((nfeat ? nfeat : 1) * sizeof *fk);
-    uint32_t *offs = malloc((nfeat ? nfeat : 1) * sizeof *offs);
-    uint32_t *counts = malloc((nfeat ? nfeat : 1) * sizeof *counts);
-    float *wf = malloc((nentry ? nentry : 1) * sizeof *wf);
+    tbuild b;
+    int ok = tbuild_init(&b, nfeat, nentry) == 0;
     out->e = wtable_alloc(nentry * sizeof *out->e);
-    int rc = -1;
-    if (!fk || !offs || !counts || !wf || !out->e || nentry > UINT32_MAX)
-        goto done;
+    ok = ok && out->e;
     size_t fi = 0, ei = 0;
-    for (size_t i = 0; i < p->nslot; i++) {
+    for (size_t i = 0; ok && i < p->nslot; i++) {
         const pfeat *f = &p->slots[i];
         size_t start = ei;
         for (uint16_t j = 0; j < f->n; j++) {
             double a = (f->e[j].tot + (double)(p->clock - f->e[j].ts) * f->e[j].w) / T;
             if (fabs(a) >= min_abs) {
                 out->e[ei].cls = f->e[j].cls;
-                wf[ei] = (float)a;
+                b.wf[ei] = (float)a;
                 ei++;
             }
         }
         if (ei > start) {
-            fk[fi] = f->key;
-            offs[fi] = (uint32_t)start;
-            counts[fi] = (uint32_t)(ei - start);
+            b.keys[fi] = f->key;
+            b.offs[fi] = (uint32_t)start;
+            b.counts[fi] = (uint32_t)(ei - start);
             fi++;
         }
     }
-    out->nentry = nentry;
-    wtable_quantize(out, wf);
-    rc = wtable_index(out, fk, offs, counts, nfeat) == 0 ? 0 : -1;
-done:
-    free(wf);
-    free(fk);
-    free(offs);
-    free(counts);
-    if (rc < 0)
-        wtable_free(out);
-    return rc;
+    return tbuild_finish(&b, out, nfeat, nentry, ok);
 }
 
 int wtable_prune(wtable *t, float min_abs)
@@ -416,18 +439,14 @@ int wtable_mix(const wtable *a, float wa, const wtable *b, float wb, wtable *out
     memset(out, 0, sizeof *out);
     out->nclass = a->nclass > b->nclass ? a->nclass : b->nclass;
     size_t maxf = a->nfeat + b->nfeat, maxe = a->nentry + b->nentry;
-    uint64_t *keys = malloc((maxf ? maxf : 1) * sizeof *keys);
-    uint32_t *offs = malloc((maxf ? maxf : 1) * sizeof *offs);
-    uint32_t *counts = malloc((maxf ? maxf : 1) * sizeof *counts);
-    float *wf = malloc((maxe ? maxe : 1) * sizeof *wf);
+    tbuild tb;
     float *acc = calloc(out->nclass ? out->nclass : 1, sizeof *acc);
     uint8_t *seen = calloc(out->nclass ? out->nclass : 1, 1);
+    int ok = tbuild_init(&tb, maxf, maxe) == 0 && acc && seen;
     out->e = wtable_alloc(maxe * sizeof *out->e);
-    int rc = -1;
-    if (!keys || !offs || !counts || !wf || !acc || !seen || !out->e || maxe > UINT32_MAX)
-        goto done;
+    ok = ok && out->e;
     size_t nf = 0, ne = 0;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; ok && pass < 2; pass++) {
         const wtable *t = pass ? b : a, *o = pass ? a : b;
         float wt = pass ? wb : wa, wo = pass ? wa : wb;
         for (size_t s = 0; s < t->nslot; s++) {
@@ -451,27 +470,17 @@ int wtable_mix(const wtable *a, float wa, const wtable *b, float wb, wtable *out
                 }
             }
             for (size_t j = start; j < ne; j++) {
-                wf[j] = acc[out->e[j].cls];
+                tb.wf[j] = acc[out->e[j].cls];
                 acc[out->e[j].cls] = 0;
                 seen[out->e[j].cls] = 0;
             }
-            keys[nf] = sl->key;
-            offs[nf] = (uint32_t)start;
-            counts[nf] = (uint32_t)(ne - start);
+            tb.keys[nf] = sl->key;
+            tb.offs[nf] = (uint32_t)start;
+            tb.counts[nf] = (uint32_t)(ne - start);
             nf++;
         }
     }
-    out->nentry = ne;
-    wtable_quantize(out, wf);
-    rc = wtable_index(out, keys, offs, counts, nf) == 0 ? 0 : -1;
-done:
-    free(keys);
-    free(offs);
-    free(counts);
-    free(wf);
     free(acc);
     free(seen);
-    if (rc < 0)
-        wtable_free(out);
-    return rc;
+    return tbuild_finish(&tb, out, nf, ne, ok);
 }
