@@ -420,6 +420,14 @@ static void test_people(void **state)
         {"REPUBLICAN NOMINEE", 20200901, "USAGOV"},
         {"DEMOCRATIC NOMINEE", 20160915, "USAELIDEM"},
         {"MEGYN KELLY", 20160915, "USAMED"},
+        {"JON TESTER", 20160915, "USALEG"},
+        {"NORTHAM", 20160915, "USAGOV"},
+        {"MAGGIE HASSAN", 20160915, "USAGOV"},
+        {"MAGGIE HASSAN", 20170601, "USALEG"},
+        {"HOWARD DEAN", 20060101, "USAPTYDEM"},
+        {"MARK CUBAN", 20160915, "USABUS"},
+        {"DEFENSE DEPARTMENT", 20160915, "USAMIL"},
+        {"CONGRESSIONAL BUDGET OFFICE", 20160915, "USALEG"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *got = code_on(d, cases[i].phrase, cases[i].date);
