@@ -148,7 +148,8 @@ typedef enum dyad_input {
     DYAD_INPUT_TEXT = 0,      /* the whole stream is one document */
     DYAD_INPUT_JSONL,         /* one JSON object per line: id, date, text, ... */
     DYAD_INPUT_PETRARCH_XML,  /* <Sentence> records; also PETRARCH validation files */
-    DYAD_INPUT_CONLLU         /* reserved for parses made elsewhere */
+    DYAD_INPUT_CONLLU         /* parses made elsewhere: "# newdoc" starts a document,
+                                 its sentences, words and heads are coded as given */
 } dyad_input;
 
 /* The input kind a file name's extension suggests, or -1. */

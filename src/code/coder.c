@@ -462,7 +462,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         return NULL;
     }
     coder_ctx cx = {coder, &eff, doc_date_int(doc->date), &r->mem, doc->text,
-                    eff.explain ? &r->explain : NULL};
+                    eff.explain ? &r->explain : NULL, doc->words ? doc : NULL, NULL};
     r->date = arena_strdup(&r->mem, doc->date);
     if (!r->date)
         goto oom;
@@ -479,7 +479,20 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
     text_doc td;
     int mode = doc->one_sentence ? TEXT_ONE_SENTENCE : TEXT_SPLIT;
     dyad_error terr = {0};
-    dyad_status st = text_prepare(&r->mem, doc->text, doc->len, mode, &td, &terr);
+    dyad_status st;
+    if (doc->words) {
+        text_span *sp = arena_alloc(&r->mem, doc->nwords * sizeof *sp);
+        if (!sp)
+            goto oom;
+        for (size_t i = 0; i < doc->nwords; i++) {
+            sp[i].start = doc->words[i].start;
+            sp[i].end = doc->words[i].end;
+        }
+        st = text_prepare_words(&r->mem, doc->text, doc->len, sp, doc->nwords, doc->sent_first,
+                                doc->nsent, &td, &terr);
+    } else {
+        st = text_prepare(&r->mem, doc->text, doc->len, mode, &td, &terr);
+    }
     if (st != DYAD_OK) {
         doc_error(err, st, doc, terr.position, st == DYAD_ENOMEM ? "out of memory" : terr.message);
         dyad_result_free(r);
@@ -499,6 +512,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         r->sent[i].end = td.sent[i].end;
     }
     r->ntokens = td.ntok;
+    cx.tok0 = td.tok;
 
     event_list all = {0};
     referents ref = {0};
@@ -546,7 +560,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
          * what it would find where word order finds nothing is mostly noise
          * ("He crushed in Michigan"), and parsing is most of the time. */
         int why_unparsed = 0;
-        if (parse && worth_parsing(coder, &v, eff.require_dyad)) {
+        if ((parse || cx.given) && worth_parsing(coder, &v, eff.require_dyad)) {
             int found = word_order_codes(&cx, &v);
             if (found < 0)
                 goto oom;
@@ -575,7 +589,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
                 explain(&cx, "\n");
             } else if (why_unparsed) {
                 explain(&cx, "  not parsed: word order alone gives no event\n");
-            } else if (parse && v.nverb > 0) {
+            } else if ((parse || cx.given) && v.nverb > 0) {
                 explain(&cx, "  not parsed: no verb with actors on both sides\n");
             }
             if (v.nverb == 0)

@@ -141,6 +141,8 @@ typedef struct coder_ctx {
     arena *mem;            /* the result's arena */
     const char *text;      /* the document text */
     buf *explain;          /* --explain: why each event was coded or not; NULL when off */
+    const dyad_doc *given; /* a document with its parse given (CoNLL-U), else NULL */
+    const token *tok0;     /* the document's first token: token i is word i of given */
 } coder_ctx;
 
 /* Append to the explanation when one is wanted. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coder.h"
+#include "read/doc.h"
 
 static int rel_is(const char *rel, const char *want)
 {
@@ -33,6 +34,8 @@ static int marked_by(const clause_view *v, uint32_t i, const char *word)
     return 0;
 }
 
+static int find_verb_heads(clause_view *v);
+
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
 {
     uint32_t n = v->ntok;
@@ -43,6 +46,16 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
     v->head = arena_alloc(cx->mem, (n + 1) * sizeof *v->head);
     if (!forms || !lens || !v->xpos || !v->deprel || !v->head)
         return -1;
+    if (cx->given) {
+        /* the parse given with the document: token i is word first + i */
+        const doc_word *w = cx->given->words + (v->tok - cx->tok0);
+        for (uint32_t i = 0; i < n; i++) {
+            v->xpos[i] = w[i].xpos;
+            v->deprel[i] = w[i].deprel;
+            v->head[i] = w[i].head > 0 && (uint32_t)w[i].head <= n ? w[i].head - 1 : -1;
+        }
+        return find_verb_heads(v);
+    }
     for (uint32_t i = 0; i < n; i++) {
         forms[i] = cx->text + v->tok[i].start;
         lens[i] = v->tok[i].end - v->tok[i].start;
@@ -60,6 +73,14 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
             return -1;
         v->head[i] = w.head > 0 && (uint32_t)w.head <= n ? w.head - 1 : -1;
     }
+    return find_verb_heads(v);
+}
+
+/* Keep the verb hits the parse calls verbs and find the word that carries
+ * each one's dependents, and whether it is passive. */
+static int find_verb_heads(clause_view *v)
+{
+    uint32_t n = v->ntok;
     /* verbs: the tagger must call the first word a verb; a multi-word verb
      * whose first word it read as a noun ("Gondor wire tapped", "will not
      * wire tap") is one when a later word is a verb or the phrase's head has
@@ -77,8 +98,12 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
             if (top == h->end) {
                 /* no word tagged a verb: the span's head, with an auxiliary */
                 top = h->start;
-                while (v->head[top] >= (int32_t)h->start && v->head[top] < (int32_t)h->end &&
-                       v->head[top] != (int32_t)top)
+                /* bounded: a parse given with the input may have a cycle */
+                for (uint32_t step = 0; step < h->end - h->start &&
+                                        v->head[top] >= (int32_t)h->start &&
+                                        v->head[top] < (int32_t)h->end &&
+                                        v->head[top] != (int32_t)top;
+                     step++)
                     top = (uint32_t)v->head[top];
                 if (child(v, top, "aux") < 0)
                     continue;

@@ -50,6 +50,12 @@ void dyad_doc_free(dyad_doc *doc)
     free(doc->gold);
     free(doc->expected_error);
     free(doc->category);
+    for (size_t i = 0; i < doc->nwords; i++) {
+        free(doc->words[i].xpos);
+        free(doc->words[i].deprel);
+    }
+    free(doc->words);
+    free(doc->sent_first);
     free(doc);
 }
 

@@ -4,6 +4,7 @@
 #define DYAD_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "dyad.h"
 
@@ -14,6 +15,13 @@ typedef struct doc_config {
 typedef struct doc_gold {
     char *source, *target, *code;
 } doc_gold;
+
+/* A word of a parse given with the document (CoNLL-U input). */
+typedef struct doc_word {
+    uint32_t start, end;   /* bytes of the word in text */
+    int32_t head;          /* 1-based within its sentence, 0 for the root, -1 unknown */
+    char *xpos, *deprel;   /* Penn tag ("" unknown) and UD relation, malloc'd */
+} doc_word;
 
 struct dyad_doc {
     char *id;
@@ -33,6 +41,14 @@ struct dyad_doc {
     char *expected_error;
     char *category;
     int is_sentence;       /* sentence attribute (1 unless "false") */
+
+    /* CoNLL-U input: the sentences and words as given, and their parse.
+     * Sentence k has words [sent_first[k], sent_first[k + 1]), the last one
+     * up to nwords.  NULL/0 for the other kinds. */
+    doc_word *words;
+    size_t nwords;
+    uint32_t *sent_first;
+    size_t nsent;
 };
 
 /* Normalise "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" into out ("YYYY-MM-DD").

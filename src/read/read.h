@@ -41,5 +41,6 @@ int read_fail(dyad_error *err, dyad_status status, const char *doc, long long po
 int read_text_next(dyad_reader *r, dyad_doc **doc, dyad_error *err);
 int read_jsonl_next(dyad_reader *r, dyad_doc **doc, dyad_error *err);
 int read_xml_next(dyad_reader *r, dyad_doc **doc, dyad_error *err);
+int read_conllu_next(dyad_reader *r, dyad_doc **doc, dyad_error *err);
 
 #endif

@@ -42,12 +42,8 @@ dyad_reader *dyad_reader_open(FILE *fp, const char *name, dyad_input kind, dyad_
     if (!err)
         err = &local;
     error_clear(err);
-    if (kind == DYAD_INPUT_CONLLU) {
-        read_fail(err, DYAD_EUSAGE, NULL, -1, "CoNLL-U input is not supported yet");
-        return NULL;
-    }
     if (!fp || (kind != DYAD_INPUT_TEXT && kind != DYAD_INPUT_JSONL &&
-                kind != DYAD_INPUT_PETRARCH_XML)) {
+                kind != DYAD_INPUT_PETRARCH_XML && kind != DYAD_INPUT_CONLLU)) {
         read_fail(err, DYAD_EUSAGE, NULL, -1, fp ? "unknown input kind" : "no input stream");
         return NULL;
     }
@@ -116,6 +112,7 @@ int dyad_reader_next(dyad_reader *r, dyad_doc **doc, dyad_error *err)
     switch (r->kind) {
     case DYAD_INPUT_TEXT: rc = read_text_next(r, doc, err); break;
     case DYAD_INPUT_JSONL: rc = read_jsonl_next(r, doc, err); break;
+    case DYAD_INPUT_CONLLU: rc = read_conllu_next(r, doc, err); break;
     default: rc = read_xml_next(r, doc, err); break;
     }
     if (rc == 1 || rc == -1)

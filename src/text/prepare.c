@@ -146,3 +146,86 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
     out->nsent = w.nsent;
     return DYAD_OK;
 }
+
+dyad_status text_prepare_words(arena *a, const char *text, size_t len, const text_span *words,
+                               size_t nwords, const uint32_t *sent_first, size_t nsent,
+                               text_doc *out, dyad_error *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!a || !out || (!text && len) || (!words && nwords) || (!sent_first && nsent))
+        return fail(err, DYAD_EUSAGE, "text_prepare_words: missing argument", -1);
+    if (len >= UINT32_MAX)
+        return fail(err, DYAD_EDOC, "document larger than 4 GiB", -1);
+    for (size_t k = 0; k < nwords; k++)
+        if (words[k].start > words[k].end || words[k].end > len ||
+            (k && words[k].start < words[k - 1].end))
+            return fail(err, DYAD_EDOC, "words out of order", (long long)words[k].start);
+    for (size_t k = 0; k < nsent; k++)
+        if (sent_first[k] > nwords || (k && sent_first[k] < sent_first[k - 1]))
+            return fail(err, DYAD_EDOC, "sentences out of order", -1);
+    if (len == 0 || nwords == 0)
+        return DYAD_OK;
+    dyad_status st = text_validate(text, len, err);
+    if (st != DYAD_OK)
+        return st;
+
+    /* each sentence is tokenized and split as one, so that quotes, sentence
+     * ends and capitals are read in context; then each word takes the token
+     * that is exactly it, or a token of its own bytes */
+    text_work w;
+    memset(&w, 0, sizeof w);
+    w.a = a;
+    w.text = text;
+    w.len = len;
+    w.pool.a = a;
+    token *tok = arena_calloc(a, nwords, sizeof *tok);
+    sentence *sent = arena_alloc(a, (nsent ? nsent : 1) * sizeof *sent);
+    if (!tok || !sent)
+        return fail(err, DYAD_ENOMEM, "out of memory", -1);
+    size_t ns = 0;
+    for (size_t k = 0; k < nsent; k++) {
+        size_t first = sent_first[k], last = k + 1 < nsent ? sent_first[k + 1] : nwords;
+        if (first >= last)
+            continue;
+        size_t t0 = w.ntok, s0 = w.nsent;
+        st = text_tokenize(&w, words[first].start, words[last - 1].end);
+        if (st == DYAD_OK && w.ntok > t0)
+            st = text_split(&w, t0, 1, ns == 0 ? SENT_PARAGRAPH : 0u);
+        if (st != DYAD_OK)
+            return fail(err, st, "out of memory", -1);
+        size_t t = t0;
+        for (size_t i = first; i < last; i++) {
+            token *o = &tok[i];
+            while (t < w.ntok && w.tok[t].end <= words[i].start)
+                t++;
+            if (t < w.ntok && w.tok[t].start == words[i].start && w.tok[t].end == words[i].end) {
+                *o = w.tok[t];
+            } else {
+                o->start = words[i].start;
+                o->end = words[i].end;
+                o->norm = text_fold(&w.pool, text + o->start, o->end - o->start, &o->norm_len);
+                if (!o->norm)
+                    return fail(err, DYAD_ENOMEM, "out of memory", -1);
+                o->flags = t < w.ntok && w.tok[t].start < words[i].end
+                               ? w.tok[t].flags & ~(uint32_t)(TOK_SENT_END | TOK_CLITIC)
+                               : TOK_PUNCT;
+            }
+            if (i > first && o->start == tok[i - 1].end)
+                o->flags |= TOK_NO_SPACE_BEFORE;
+            else
+                o->flags &= ~(uint32_t)TOK_NO_SPACE_BEFORE;
+        }
+        sentence *s = &sent[ns++];
+        s->start = words[first].start;
+        s->end = words[last - 1].end;
+        s->first_token = (uint32_t)first;
+        s->ntoken = (uint32_t)(last - first);
+        s->flags = w.nsent > s0 ? w.sent[w.nsent - 1].flags & ~(uint32_t)SENT_HEADLINE : 0u;
+    }
+    out->tok = tok;
+    out->ntok = nwords;
+    out->sent = sent;
+    out->nsent = ns;
+    return DYAD_OK;
+}

@@ -72,6 +72,22 @@ enum text_mode {
 dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_doc *out,
                          dyad_error *err);
 
+/* A word's bytes in the text: [start, end). */
+typedef struct text_span {
+    uint32_t start, end;
+} text_span;
+
+/* Prepare a document whose sentences and words are given (CoNLL-U input):
+ * one token per word, sentence k holding words [sent_first[k],
+ * sent_first[k + 1]) (the last up to nwords).  Word spans must be in text
+ * order, within len and not overlapping; sentences with no word are
+ * skipped.  The tokens get the flags and matching forms the tokenizer
+ * would give them in their sentence.  Returns as text_prepare, and
+ * DYAD_EDOC when the spans are out of order. */
+dyad_status text_prepare_words(arena *a, const char *text, size_t len, const text_span *words,
+                               size_t nwords, const uint32_t *sent_first, size_t nsent,
+                               text_doc *out, dyad_error *err);
+
 /* The matching form of one word or phrase as the tokenizer would produce it
  * (NFC, case folded, quotes/dashes folded).  Used by the dictionaries so that
  * their words compare equal to tokens.  Returns NULL on invalid UTF-8 or OOM. */

@@ -1,5 +1,5 @@
 /* read_harness.h: the shared body of the document-reader fuzz targets
- * (fuzz_read_text/jsonl/xml).  The first byte chooses the options: a tiny or
+ * (fuzz_read_text/jsonl/xml/conllu).  The first byte chooses the options: a tiny or
  * default max_doc, a default date, and whether the stream hands the reader
  * short reads; the rest is the input.  Every item the reader returns is
  * checked against the dyad_reader_next contract. */
@@ -67,6 +67,10 @@ static void fuzz_check_doc(const dyad_doc *doc, dyad_input kind)
     (void)dyad_doc_is_sentence(doc);
 }
 
+/* Called with each document read, when a target sets it (fuzz_read_conllu
+ * codes the parses it is given). */
+static void (*fuzz_doc_hook)(const dyad_doc *doc, uint8_t opt);
+
 static int fuzz_read(const uint8_t *data, size_t size, dyad_input kind)
 {
     static const size_t max_docs[4] = {16u << 20, 64, 1, 0};
@@ -94,6 +98,8 @@ static int fuzz_read(const uint8_t *data, size_t size, dyad_input kind)
         fuzz_check((rc == 1) == (doc != NULL));
         if (rc == 1) {
             fuzz_check_doc(doc, kind);
+            if (fuzz_doc_hook)
+                fuzz_doc_hook(doc, opt);
             dyad_doc_free(doc);
         } else if (rc == -1) {
             fuzz_check(err.status == DYAD_EDOC && err.doc[0] && err.message[0]);

@@ -29,7 +29,7 @@ typedef struct example {
     char *args;           /* the options, as written */
     int status;           /* expected exit status */
     char *pending;        /* reason, when the example is known not to pass yet */
-    char *input_kind;     /* "text", "jsonl" or "xml" */
+    char *input_kind;     /* "text", "jsonl", "xml" or "conllu" */
     char *input_name;     /* file name given to dyad (the text document id) */
     char *input;
     size_t input_len;
@@ -222,7 +222,7 @@ static int parse_spec(const char *path, example_fn fn, void *ud)
                     bad++;
                 }
             } else if (word && (strcmp(word, "text") == 0 || strcmp(word, "jsonl") == 0 ||
-                                strcmp(word, "xml") == 0)) {
+                                strcmp(word, "xml") == 0 || strcmp(word, "conllu") == 0)) {
                 sec = SEC_INPUT;
                 free(ex.input_kind);
                 free(ex.input_name);
@@ -567,8 +567,7 @@ static void run_example(example *ex, void *ud)
         return;
     }
 
-    const char *ext = strcmp(ex->input_kind, "jsonl") == 0 ? "jsonl"
-                      : strcmp(ex->input_kind, "xml") == 0 ? "xml" : "txt";
+    const char *ext = strcmp(ex->input_kind, "text") == 0 ? "txt" : ex->input_kind;
     char input_path[4096], out_path[4096], err_path[4096];
     if (ex->input_name)
         snprintf(input_path, sizeof input_path, "%s/%s", ctx->tmpdir, ex->input_name);

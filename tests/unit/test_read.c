@@ -154,15 +154,67 @@ static void test_input_from_name(void **state)
     assert_int_equal(dyad_input_from_name(NULL), -1);
 }
 
-static void test_conllu_not_supported(void **state)
+static void test_reader_open_errors(void **state)
 {
     (void)state;
     dyad_error err;
-    assert_null(dyad_reader_open(stdin, "x.conllu", DYAD_INPUT_CONLLU, &err));
-    assert_int_equal(err.status, DYAD_EUSAGE);
-    assert_string_equal(err.message, "CoNLL-U input is not supported yet");
     assert_null(dyad_reader_open(NULL, "x.txt", DYAD_INPUT_TEXT, &err));
     assert_int_equal(err.status, DYAD_EUSAGE);
+    assert_null(dyad_reader_open(stdin, "x.txt", (dyad_input)99, &err));
+    assert_int_equal(err.status, DYAD_EUSAGE);
+}
+
+/* CoNLL-U: "# newdoc id" starts a document; the text is rebuilt from the
+ * forms (SpaceAfter=No, multiword tokens, a line per sentence); each word
+ * keeps its span, tag and head; a malformed document is reported with the
+ * file's line and the next one read. */
+static void test_conllu_documents(void **state)
+{
+    (void)state;
+    const char *in =
+        "# newdoc id = a\n"
+        "# date = 2014-09-12\n"
+        "1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "1\tDo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_\n"
+        "2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_\n"
+        "3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "4\t!\t!\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+        "\n"
+        "1\tIran\tIran\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+        "2\tleft\tleave\tVERB\t_\tTense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+        "\n"
+        "# newdoc id = b\n"
+        "1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tleft\n"
+        "\n"
+        "# newdoc\n"
+        "1\tIraq\tIraq\tPROPN\tNNP\t_\t0\troot\t_\t_\n";
+    stream s;
+    dyad_reader *r = open_str(&s, in, "dir/p.conllu", DYAD_INPUT_CONLLU);
+    assert_int_equal(dyad_reader_set_default_date(r, "2001-02-03"), DYAD_OK);
+    dyad_doc *d = expect_doc(r, "a");
+    assert_string_equal(d->text, "Don't go!\nIran left");
+    assert_string_equal(d->date, "2014-09-12");
+    assert_int_equal(d->nwords, 6);
+    assert_int_equal(d->nsent, 2);
+    assert_int_equal(d->sent_first[1], 4);
+    assert_int_equal(d->words[1].start, 2);  /* "n't" inside "Don't" */
+    assert_int_equal(d->words[1].end, 5);
+    assert_int_equal(d->words[3].start, 8);  /* "!" right after "go" */
+    assert_int_equal(d->words[2].head, 0);
+    assert_int_equal(d->words[0].head, 3);
+    assert_string_equal(d->words[0].deprel, "aux");
+    assert_string_equal(d->words[4].xpos, "NNP");   /* from UPOS */
+    assert_string_equal(d->words[5].xpos, "VBD");   /* from UPOS and features */
+    dyad_doc_free(d);
+    expect_error(r, "b", "line 14", -2);
+    d = expect_doc(r, "p.conllu#3");
+    assert_string_equal(d->text, "Iraq");
+    assert_string_equal(d->date, "2001-02-03");
+    dyad_doc_free(d);
+    expect_end(r);
+    dyad_reader_close(r);
+    close_bytes(&s);
 }
 
 static void test_parse_date(void **state)
@@ -866,7 +918,8 @@ int main(void)
         /* First, so that the peak memory it measures is its own. */
         cmocka_unit_test(test_jsonl_50mb_line),
         cmocka_unit_test(test_input_from_name),
-        cmocka_unit_test(test_conllu_not_supported),
+        cmocka_unit_test(test_reader_open_errors),
+        cmocka_unit_test(test_conllu_documents),
         cmocka_unit_test(test_parse_date),
         cmocka_unit_test(test_doc_new),
         cmocka_unit_test(test_text_document),
