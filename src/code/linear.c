@@ -1053,7 +1053,10 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         }
         size_t before = out->n;
         uint32_t pat = fired ? fired->pattern : NONE;
-        if (b.compound_both || (tgt < 0 && S.n > 1)) {
+        /* no target, or a phrase that codes nothing ("renewed diplomatic
+         * ties"): a compound source is both sides */
+        int no_target = T.n == 0 || (T.n == 1 && strcmp(T.code[0], "---") == 0);
+        if (b.compound_both || (no_target && S.n > 1)) {
             /* the compound is both sides: pair its members */
             for (uint32_t i = 0; i < S.n; i++)
                 for (uint32_t j = 0; j < S.n; j++)
@@ -1071,7 +1074,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (cx->explain) {
             if (out->n == before)
                 explain(cx, "    no event: %s\n",
-                        tgt < 0 && S.n < 2 ? "no target"
+                        no_target && S.n < 2 ? "no target"
                                            : "every pair has the same code on both sides or a null side (require_dyad)");
             for (size_t q = before; q < out->n; q++)
                 explain(cx, "    event %s -> %s %s\n", out->v[q].source, out->v[q].target,

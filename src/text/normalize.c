@@ -56,6 +56,7 @@ int text_class_of(int32_t cp)
             return TC_DIGIT;
         switch (cp) {
         case ' ': case '\t':
+        case '_':  /* joins the words of a name in PETRARCH texts: "Dol_Amroth" */
             return TC_SPACE;
         case '\n': case '\r': case '\v': case '\f':
             return TC_BREAK;
