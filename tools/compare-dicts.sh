@@ -10,13 +10,14 @@
 #   TOP     how many disagreements of each side to list (default 20)
 # Texts: SHARED/data/polnear/dev/text/*.txt, each dated from SHARED/data/polnear/metadata.tsv
 # (2016-09-15 when the file is not listed there).  Set KEEP=DIR to keep the TSV outputs,
-# DYAD_OPTS to pass options to both runs (e.g. --no-parse).
+# DYAD_OPTS to pass options to both runs (e.g. --no-parse), SET=train to code the 840
+# training articles instead of the 84 dev ones (a check that a change is not fitted to dev).
 set -eu
 
 dyad=${1:?usage: compare-dicts.sh DYAD [SHARED] [TOP]}
 shared=${2:-${DYAD_SHARED:-/work/shared}}
 top=${3:-20}
-texts=$shared/data/polnear/dev/text
+texts=$shared/data/polnear/${SET:-dev}/text
 meta=$shared/data/polnear/metadata.tsv
 p=$shared/data/petrarch2
 [ -d "$texts" ] || { echo "compare-dicts: no $texts" >&2; exit 77; }
