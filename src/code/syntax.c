@@ -236,10 +236,11 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
             int32_t o = child(v, (uint32_t)up, "obj");
             if (o >= 0)
                 return phrase_slot(v, o);
-        } else if (rel_is(rel, "amod") ||
-                   (rel_is(rel, "acl") && strcmp(v->xpos[at], "VBG") == 0)) {
+        } else if ((rel_is(rel, "amod") || (rel_is(rel, "acl") && strcmp(v->xpos[at], "VBG") == 0)) &&
+                   at > up) {
             /* "partners willing to take on ISIS", "countries fighting ISIS":
-             * the phrase the verb modifies */
+             * the phrase the verb modifies (before a noun, a participle is
+             * said of its patient: "arrested Russian students") */
             return phrase_slot(v, up);
         } else if (!rel_is(rel, "conj") && !rel_is(rel, "advcl") && !rel_is(rel, "acl")) {
             return -1;
