@@ -825,6 +825,15 @@ static int stative(const clause_view *v, const verb_hit *h)
     return 0;
 }
 
+/* Is slot s the phrase of the verb's direct object in the parse? */
+static int direct_object(const clause_view *v, uint32_t verb, int32_t s)
+{
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (v->head[i] == (int32_t)verb && strcmp(v->deprel[i], "obj") == 0 && v->slot_of[i] == s)
+            return 1;
+    return 0;
+}
+
 /* A CAMEO public statement, 010-019. */
 static int is_statement(const char *code)
 {
@@ -947,8 +956,12 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         int parsed_statement = statement && v->head && !has_slots;
         if (tgt < 0 && !b.compound_both && v->head) {
             tgt = parse_object(v, h->head, tgt_end);
+            /* a role without a country ("representatives" ---LEG) gives way to
+             * an actor found by word order, unless it is the verb's direct
+             * object ("strengthen the opposition") */
             if (tgt >= 0 && (!target_fits(v, &v->slot[tgt], main_code, statement) ||
-                             (!parsed_statement && strncmp(v->slot[tgt].m[0].code, "---", 3) == 0)))
+                             (!parsed_statement && strncmp(v->slot[tgt].m[0].code, "---", 3) == 0 &&
+                              !direct_object(v, h->head, tgt))))
                 tgt = -1;  /* the search by word order may find an actor */
         }
         if (tgt < 0 && !b.compound_both && !parsed_statement) {
