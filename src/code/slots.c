@@ -583,13 +583,17 @@ int slots_find(coder_ctx *cx, clause_view *v)
      * function word, is that name's verb: "Kerry waved off any suggestion",
      * not a phrase "Kerry waved" ("Iraqi armed forces" keeps its noun); so
      * is an -s form before an infinitive ("Clinton plans to visit"), and a
-     * verb of attribution after a noun ("the newspaper quoted him") */
+     * verb of attribution after a noun ("the newspaper quoted him"), and a
+     * past form after a noun and before a determiner ("NBC News first
+     * published the video") */
     for (uint32_t i = 1; i + 1 < n; i++) {
         const token *t = &v->tok[i];
         if (v->cls[i] != TC_WORD || in_mention[i] || is_verb[i] || (t->flags & TOK_CAPITAL) ||
             t->norm_len < 4 || v->cls[i - 1] != TC_WORD)
             continue;
-        if (attribution_verb(t->norm)) {
+        if (attribution_verb(t->norm) ||
+            (t->norm_len > 4 && strcmp(t->norm + t->norm_len - 2, "ed") == 0 &&
+             v->cls[i + 1] == TC_DET)) {
             verb_word[i] = 1;
             continue;
         }

@@ -278,6 +278,17 @@ static void test_explain(void **state)
     assert_null(strstr(why, "verb \"Ban\""));
     assert_non_null(strstr(why, "verb \"met\""));
     dyad_result_free(r);
+    /* a past form the dictionaries lack, before a determiner, ends the
+     * phrase before it: "Gondor officials", not "Gondor officials leaked
+     * the letter" */
+    const char *leak = "Gondor officials leaked the letter to Arnor.";
+    dyad_doc *d2 = dyad_doc_new("t2", "1996-01-01", leak, strlen(leak));
+    r = dyad_code_doc(f->coder, d2, &o, &err);
+    assert_non_null(r);
+    if (!strstr(dyad_result_explanation(r), "noun phrases: [\"Gondor officials\" GON]"))
+        fail_msg("%s", dyad_result_explanation(r));
+    dyad_result_free(r);
+    dyad_doc_free(d2);
     /* without the option there is no explanation */
     r = dyad_code_doc(f->coder, doc, NULL, &err);
     assert_null(dyad_result_explanation(r));
