@@ -623,9 +623,14 @@ static int intended(const clause_view *v, uint32_t verb)
 {
     /* not "will": a plain future is reported as done ("Iran will help Iraq"
      * is 070 in CAMEO.2.0 since WILL left its verbs) */
+    /* CAMEO 03: "offer, promise, agree to, or otherwise indicate
+     * willingness or commitment" */
     static const char *const words[] = {"would", "plans", "plan", "planned", "intends", "intend",
                                         "intended", "wants", "want", "wanted", "ready",
-                                        "willing", "prepared", NULL};
+                                        "willing", "prepared", "promise", "promises", "promised",
+                                        "pledge", "pledges", "pledged", "vow", "vows", "vowed",
+                                        "offer", "offers", "offered", "agree", "agrees",
+                                        "agreed", "open", NULL};
     for (uint32_t q = 1; q <= 6 && q <= verb; q++) {
         uint32_t i = verb - q;
         const char *w = v->tok[i].norm;
