@@ -201,5 +201,8 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse);
 int32_t parse_subject(const clause_view *v, uint32_t verb);
 int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end);
 int32_t parse_agent(const clause_view *v, uint32_t verb);
+/* A past participle that modifies a noun ("officers shot by the gunman"):
+ * passive, said of that noun. */
+int reduced_passive(const clause_view *v, uint32_t verb);
 
 #endif

@@ -110,7 +110,7 @@ static int find_verb_heads(clause_view *v)
             }
             h->head = top;
         }
-        h->passive_form = 0;
+        h->passive_form = reduced_passive(v, h->head);
         for (uint32_t i = 0; i < n; i++)
             if (v->head[i] == (int32_t)h->head &&
                 (strcmp(v->deprel[i], "aux:pass") == 0 || strcmp(v->deprel[i], "nsubj:pass") == 0))
@@ -236,11 +236,13 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
             int32_t o = child(v, (uint32_t)up, "obj");
             if (o >= 0)
                 return phrase_slot(v, o);
-        } else if ((rel_is(rel, "amod") || (rel_is(rel, "acl") && strcmp(v->xpos[at], "VBG") == 0)) &&
+        } else if ((rel_is(rel, "amod") || (rel_is(rel, "acl") && strcmp(v->xpos[at], "VBG") == 0) ||
+                    reduced_passive(v, (uint32_t)at)) &&
                    at > up) {
-            /* "partners willing to take on ISIS", "countries fighting ISIS":
-             * the phrase the verb modifies (before a noun, a participle is
-             * said of its patient: "arrested Russian students") */
+            /* "partners willing to take on ISIS", "countries fighting ISIS",
+             * "officers shot by the gunman": the phrase the verb modifies
+             * (before a noun, a participle is said of its patient: "arrested
+             * Russian students") */
             return phrase_slot(v, up);
         } else if (!rel_is(rel, "conj") && !rel_is(rel, "advcl") && !rel_is(rel, "acl")) {
             return -1;
@@ -269,6 +271,12 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
                         return s;
                 }
     return -1;
+}
+
+int reduced_passive(const clause_view *v, uint32_t verb)
+{
+    return v->head && strcmp(v->xpos[verb], "VBN") == 0 && strcmp(v->deprel[verb], "acl") == 0 &&
+           v->head[verb] >= 0 && v->head[verb] < (int32_t)verb;
 }
 
 /* The agent of a passive verb: "was attacked by Iran"; coded or not ("were
