@@ -1072,9 +1072,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         size_t before = out->n;
         uint32_t pat = fired ? fired->pattern : NONE;
         /* no target, or a phrase that codes nothing ("renewed diplomatic
-         * ties"): a compound source is both sides */
+         * ties"): a compound source is both sides when the event is one
+         * its members do together, roots 03-06 ("Iran and Iraq signed an
+         * agreement"), not when each speaks or acts alone ("the former
+         * secretary of state and current nominee said") */
         int no_target = T.n == 0 || (T.n == 1 && strcmp(T.code[0], "---") == 0);
-        if (b.compound_both || (no_target && S.n > 1)) {
+        const char *pc = code_a ? code_a : code_b;
+        int mutual = pc && (has_root(pc, "03") || has_root(pc, "04") || has_root(pc, "05") ||
+                            has_root(pc, "06"));
+        if (b.compound_both || (no_target && S.n > 1 && mutual)) {
             /* the compound is both sides: pair its members */
             for (uint32_t i = 0; i < S.n; i++)
                 for (uint32_t j = 0; j < S.n; j++)
