@@ -839,6 +839,27 @@ static int direct_object(const clause_view *v, uint32_t verb, int32_t s)
     return 0;
 }
 
+/* A verb of saying whose object is what was said, not whom it was said to
+ * ("has said single people would qualify"; but "told police officials",
+ * "said to Iran"): is slot s such an object? */
+static int says_content(const clause_view *v, const verb_hit *h, int32_t s)
+{
+    static const char *const words[] = {
+        "say", "says", "said", "saying", "state", "states", "stated", "add", "adds", "added",
+        "note", "notes", "noted", "announce", "announces", "announced", "declare", "declares",
+        "declared", "claim", "claims", "claimed", "argue", "argues", "argued", "insist",
+        "insists", "insisted", "write", "writes", "wrote", "suggest", "suggests", "suggested",
+        "acknowledge", "acknowledges", "acknowledged", "admit", "admits", "admitted", "report",
+        "reports", "reported", "repeat", "repeated", "reiterate", "reiterated", NULL};
+    uint32_t start = v->slot[s].start;
+    if (start > 0 && strcmp(v->tok[start - 1].norm, "to") == 0)
+        return 0;
+    for (size_t k = 0; words[k]; k++)
+        if (strcmp(v->tok[h->start].norm, words[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* A CAMEO public statement, 010-019. */
 static int is_statement(const char *code)
 {
@@ -966,7 +987,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
              * object ("strengthen the opposition") */
             if (tgt >= 0 && (!target_fits(v, &v->slot[tgt], main_code, statement) ||
                              (!parsed_statement && strncmp(v->slot[tgt].m[0].code, "---", 3) == 0 &&
-                              !direct_object(v, h->head, tgt))))
+                              !direct_object(v, h->head, tgt)) ||
+                             (parsed_statement && says_content(v, h, tgt))))
                 tgt = -1;  /* the search by word order may find an actor */
         }
         if (tgt < 0 && !b.compound_both && !parsed_statement) {
