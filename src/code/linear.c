@@ -1030,6 +1030,14 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (agent >= 0) {
             tgt = src;
             src = agent;
+        } else if (!has_slots && h->passive_form && v->head && b.source < 0 && !fired) {
+            /* a parsed passive with no agent ("peacekeepers have been
+             * blamed for ...", "was granted protection"): its subject is
+             * the target and the source is unnamed, as in PETRARCH2.  A
+             * pattern that fired keeps the linear reading of the suite's
+             * dictionaries ("A Pakistani woman believed linked to ...") */
+            tgt = src;
+            src = -1;
         } else if (!has_slots && h->passive_form && src >= 0 && !v->head) {
             int be = 0;
             for (uint32_t q = 1; q <= 3 && q <= h->start; q++) {

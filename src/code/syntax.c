@@ -275,8 +275,10 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
 
 int reduced_passive(const clause_view *v, uint32_t verb)
 {
+    /* not on a noun the parse left as the root: "Schiff called on the
+     * administration" misparsed, with no main verb */
     return v->head && strcmp(v->xpos[verb], "VBN") == 0 && strcmp(v->deprel[verb], "acl") == 0 &&
-           v->head[verb] >= 0 && v->head[verb] < (int32_t)verb;
+           v->head[verb] >= 0 && v->head[verb] < (int32_t)verb && v->head[v->head[verb]] >= 0;
 }
 
 /* The agent of a passive verb: "was attacked by Iran"; coded or not ("were
