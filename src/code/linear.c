@@ -291,6 +291,58 @@ static void side_from_slot(coder_ctx *cx, const clause_view *v, int32_t s, side 
     }
 }
 
+/* Is token i in the clause of `verb` in the parse: reached from i by heads
+ * without passing through another clause (advcl, acl, ccomp, xcomp,
+ * parataxis, csubj)? */
+static int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb)
+{
+    static const char *const clausal[] = {"advcl", "acl", "ccomp", "xcomp", "parataxis", "csubj",
+                                          NULL};
+    for (int step = 0; step < 12; step++) {
+        if (i == verb)
+            return 1;
+        const char *r = v->deprel[i];
+        for (size_t k = 0; clausal[k]; k++) {
+            size_t n = strlen(clausal[k]);
+            if (strncmp(r, clausal[k], n) == 0 && (r[n] == '\0' || r[n] == ':'))
+                return 0;
+        }
+        if (v->head[i] < 0)
+            return 0;
+        i = (uint32_t)v->head[i];
+    }
+    return 0;
+}
+
+/* A compound source the chunker ran across a clause ("... troop surge in
+ * Iraq, Obama and Clinton withdrew"): with a parse, keep the members in the
+ * verb's clause, if any is.  (Not for targets: a list after the verb is most
+ * often one the parse, not the chunker, got wrong.) */
+static void side_in_clause(const clause_view *v, uint32_t verb, side *sd)
+{
+    if (!v->head || sd->n < 2)
+        return;
+    uint8_t keep[64];
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < sd->n; k++) {
+        keep[k] = 0;
+        for (uint32_t t = sd->start[k]; t < sd->end[k] && !keep[k]; t++)
+            keep[k] = (uint8_t)in_verb_clause(v, t, verb);
+        kept += keep[k];
+    }
+    if (kept == 0 || kept == sd->n)
+        return;
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < sd->n; k++)
+        if (keep[k]) {
+            sd->code[w] = sd->code[k];
+            sd->start[w] = sd->start[k];
+            sd->end[w] = sd->end[k];
+            w++;
+        }
+    sd->n = w;
+}
+
 static int emit(coder_ctx *cx, event_list *out, const side *src, uint32_t si, const side *tgt,
                 uint32_t ti, const char *code, const verb_hit *h, uint32_t pattern)
 {
@@ -1095,6 +1147,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         side S, T;
         side_from_slot(cx, v, src, &S);
         side_from_slot(cx, v, tgt, &T);
+        side_in_clause(v, h->head, &S);
         if (src < 0 || S.n == 0) {
             explain(cx, "    no event: no source\n");
             continue;
