@@ -997,26 +997,36 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
 
         /* source and target slots */
         int32_t src = b.source, tgt = b.target;
+        /* why each side was chosen, for --explain */
+        const char *src_why = b.compound_both ? "the compound, %" : "bound by $";
+        const char *tgt_why = "bound by +";
         int has_slots = fired && fired->has_slots;
-        if (src < 0)
-            src = speaker;
-        if (src < 0 && v->head)
-            src = parse_subject(v, h->head);
-        if (src < 0 && last_source >= 0 && coordinated(v, h->start))
+        if (src < 0 && (src = speaker) >= 0)
+            src_why = "the one quoted (\"quoted him as saying\")";
+        if (src < 0 && v->head && (src = parse_subject(v, h->head)) >= 0)
+            src_why = "the verb's subject in the parse";
+        if (src < 0 && last_source >= 0 && coordinated(v, h->start)) {
             src = last_source;  /* "condemned ... and promised aid": one subject */
-        if (src < 0)
-            src = relative_subject(v, h->start);
+            src_why = "the subject of the verb it is coordinated with";
+        }
+        if (src < 0 && (src = relative_subject(v, h->start)) >= 0)
+            src_why = "the phrase the relative pronoun stands for";
         if (src < 0) {
+            src_why = "the first actor before the verb in its clause, by word order";
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)
                 src = slot_from(v, upper_start, h->start, 0);
-            if (src < 0)
-                src = main_subject(v, h->start);
-            if (src < 0 && last_source >= 0)
+            if (src < 0 && (src = main_subject(v, h->start)) >= 0)
+                src_why = "the subject of the main clause, by word order";
+            if (src < 0 && last_source >= 0) {
                 src = last_source;  /* coordinated verb phrases share the subject */
+                src_why = "the source of the verb before, by word order";
+            }
         }
-        if (b.compound_target >= 0)
+        if (b.compound_target >= 0) {
             tgt = b.compound_target;
+            tgt_why = "the compound, %";
+        }
         /* the target of a statement is whom it was made to, not an actor
          * in what was said */
         const char *main_code = code->a ? code->a : code->b;
@@ -1034,6 +1044,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         int parsed_statement = statement && v->head && !has_slots;
         if (tgt < 0 && !b.compound_both && v->head) {
             tgt = parse_object(v, h->head, tgt_end);
+            tgt_why = "the verb's object in the parse";
             /* a role without a country ("representatives" ---LEG) gives way to
              * an actor found by word order, unless it is the verb's direct
              * object ("strengthen the opposition") */
@@ -1076,12 +1087,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             if (best >= 0)
                 first = best;
             tgt = first >= 0 ? first : slot_from(v, h->end, tgt_end, 0);
+            tgt_why = "the first actor after the verb in its phrase, by word order";
         }
         /* passive: BE + participle + BY swaps the sides */
         int32_t agent = (!has_slots && h->passive_form && v->head) ? parse_agent(v, h->head) : -1;
         if (agent >= 0) {
             tgt = src;
             src = agent;
+            tgt_why = "the passive verb's subject";
+            src_why = "the passive verb's \"by\" agent in the parse";
         } else if (!has_slots && h->passive_form && v->head && b.source < 0 && !fired) {
             /* a parsed passive with no agent ("peacekeepers have been
              * blamed for ...", "was granted protection"): its subject is
@@ -1090,6 +1104,7 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
              * dictionaries ("A Pakistani woman believed linked to ...") */
             tgt = src;
             src = -1;
+            tgt_why = "the passive verb's subject; without \"by\" it names no source";
         } else if (!has_slots && h->passive_form && src >= 0 && !v->head) {
             int be = 0;
             for (uint32_t q = 1; q <= 3 && q <= h->start; q++) {
@@ -1108,6 +1123,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
                         if (by_slot >= 0) {
                             tgt = src;
                             src = by_slot;
+                            tgt_why = "the passive verb's subject";
+                            src_why = "the passive verb's \"by\" agent, by word order";
                         }
                         break;
                     }
@@ -1117,9 +1134,13 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         if (cx->explain) {
             explain(cx, "    source: ");
             explain_slot(cx, v, src);
-            explain(cx, "%s\n    target: ", b.source >= 0 ? " (bound by $)" : b.compound_both ? " (the compound, %)" : "");
+            if (src >= 0)
+                explain(cx, " (%s)", src_why);
+            explain(cx, "\n    target: ");
             explain_slot(cx, v, tgt);
-            explain(cx, "%s\n", b.target >= 0 ? " (bound by +)" : b.compound_target >= 0 ? " (the compound, %)" : "");
+            if (tgt >= 0)
+                explain(cx, " (%s)", tgt_why);
+            explain(cx, "\n");
         }
 
         if (unasserted(v, h->start)) {
