@@ -45,6 +45,12 @@ void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s)
     buf_puts(cx->explain, "\" ");
     for (uint32_t k = 0; k < sl->nm; k++)
         buf_printf(cx->explain, "%s%s", k ? "/" : "", sl->coded ? sl->m[k].code : "uncoded");
+    if (sl->coded && sl->end == sl->start + 1 && v->cls[sl->start] == TC_PRON) {
+        const char *w = v->tok[sl->start].norm;
+        int first = !strcmp(w, "we") || !strcmp(w, "us") || !strcmp(w, "i") || !strcmp(w, "me");
+        buf_puts(cx->explain, first ? ", the speaker of the quotation"
+                                    : ", a pronoun: the fitting actor last named");
+    }
 }
 
 typedef struct binding {

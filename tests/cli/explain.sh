@@ -26,4 +26,8 @@ grep -q 'source: "Iran" IRN (the passive verb.s "by" agent, by word order)' "$T/
     grep -q 'source: "Egypt" EGY (the first actor before the verb in its clause, by word order)' "$T/out" &&
     grep -q 'target: "Israel" ISR (the first actor after the verb in its phrase, by word order)' "$T/out" && ok ||
     { fail "--explain does not say why each actor got its role"; show "$T/out"; }
+printf '%s\n' "Secretary of State John Kerry arrived in Ankara on Friday. He criticized Iran." > "$T/he.txt"
+"$DYAD" code --explain --date 2014-09-12 "$T/he.txt" > "$T/out" 2> "$T/err"
+grep -q '"He" USAGOV, a pronoun: the fitting actor last named' "$T/out" && ok ||
+    { fail "--explain does not say a pronoun was resolved"; show "$T/out"; }
 finish
