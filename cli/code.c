@@ -13,7 +13,7 @@ static void code_usage(FILE *fp)
 {
     fprintf(fp,
             "usage: dyad code [options] [FILE...]     (no FILE or '-': standard input)\n"
-            "  --input text|jsonl|petrarch-xml  input kind (default: from the extension, else text)\n"
+            "  --input text|jsonl|petrarch-xml|conllu  input kind (default: from the extension, else text)\n"
             "  --format jsonl|tsv               output format (default jsonl)\n"
             "  --date YYYY-MM-DD                date of text input\n"
             "  --verbs F  --actors F (repeatable)  --agents F  --discards F  --issues F\n"

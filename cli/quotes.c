@@ -13,7 +13,7 @@ static void quotes_usage(FILE *fp)
 {
     fprintf(fp,
             "usage: dyad quotes [options] [FILE...]   (no FILE or '-': standard input)\n"
-            "  --input text|jsonl|petrarch-xml  input kind (default: from the extension, else text)\n"
+            "  --input text|jsonl|petrarch-xml|conllu  input kind (default: from the extension, else text)\n"
             "  --date YYYY-MM-DD                date of text input (dates the actor codes)\n"
             "  --actors F (repeatable)  --agents F  dictionaries; kinds not given are built in\n"
             "  --errors F                       document errors as JSON lines to F\n"

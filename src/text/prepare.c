@@ -207,9 +207,12 @@ dyad_status text_prepare_words(arena *a, const char *text, size_t len, const tex
                 o->norm = text_fold(&w.pool, text + o->start, o->end - o->start, &o->norm_len);
                 if (!o->norm)
                     return fail(err, DYAD_ENOMEM, "out of memory", -1);
-                o->flags = t < w.ntok && w.tok[t].start < words[i].end
-                               ? w.tok[t].flags & ~(uint32_t)(TOK_SENT_END | TOK_CLITIC)
-                               : TOK_PUNCT;
+                /* the flags of the tokens it covers (",\u201d" is a comma
+                 * and closes a quotation) */
+                o->flags = 0;
+                for (size_t u = t; u < w.ntok && w.tok[u].start < words[i].end; u++)
+                    o->flags |= w.tok[u].flags;
+                o->flags = o->flags ? o->flags & ~(uint32_t)(TOK_SENT_END | TOK_CLITIC) : TOK_PUNCT;
             }
             if (i > first && o->start == tok[i - 1].end)
                 o->flags |= TOK_NO_SPACE_BEFORE;

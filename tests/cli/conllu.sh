@@ -75,6 +75,26 @@ if grep -q '"doc":"broken".*line 3' "$T/errs"; then ok; else
 if grep -q '"doc":"fine".*"source":"IRN","target":"IRQ"' "$T/out"; then ok; else
     fail "the document after the malformed one is not coded"; show "$T/out"; fi
 
+# A word that is two of dyad's tokens (",”") keeps what both say: the comma
+# and the closing quotation mark, so "We" is the quotation's speaker.
+tab > "$T/quote.conllu" <<'X'
+1 “ “ PUNCT `` _ 5 punct _ SpaceAfter=No
+2 We we PRON PRP _ 5 nsubj _ _
+3 will will AUX MD _ 5 aux _ _
+4 not not PART RB _ 5 advmod _ _
+5 cooperate cooperate VERB VB _ 10 ccomp _ _
+6 with with ADP IN _ 7 case _ _
+7 Iran Iran PROPN NNP _ 5 obl _ SpaceAfter=No
+8 ,” ,” PUNCT , _ 5 punct _ _
+9 Kerry Kerry PROPN NNP _ 10 nsubj _ _
+10 said say VERB VBD _ 0 root _ SpaceAfter=No
+11 . . PUNCT . _ 10 punct _ _
+
+X
+"$DYAD" code --date 2014-09-12 "$T/quote.conllu" > "$T/out" 2> "$T/err"
+if grep -q '"source":"USAGOV","target":"IRN".*"root":"12"' "$T/out"; then ok; else
+    fail "a quotation closed inside a word: no USAGOV -> IRN 12"; show "$T/out"; fi
+
 # Heads in a cycle: coded (maybe with nothing) without a hang.
 tab > "$T/cycle.conllu" <<'X'
 1 Gondor Gondor PROPN NNP _ 2 nsubj _ _
