@@ -204,5 +204,7 @@ int32_t parse_agent(const clause_view *v, uint32_t verb);
 /* A past participle that modifies a noun ("officers shot by the gunman"):
  * passive, said of that noun. */
 int reduced_passive(const clause_view *v, uint32_t verb);
+/* Does the verb have a passive auxiliary (be, get) in the parse? */
+int passive_auxiliary(const clause_view *v, uint32_t verb);
 
 #endif

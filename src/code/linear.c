@@ -1102,12 +1102,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             src = agent;
             tgt_why = "the passive verb's subject";
             src_why = "the passive verb's \"by\" agent in the parse";
-        } else if (!has_slots && h->passive_form && v->head && b.source < 0 && !fired) {
+        } else if (!has_slots && h->passive_form && v->head && b.source < 0 && !fired &&
+                   passive_auxiliary(v, h->head)) {
             /* a parsed passive with no agent ("peacekeepers have been
              * blamed for ...", "was granted protection"): its subject is
              * the target and the source is unnamed, as in PETRARCH2.  A
              * pattern that fired keeps the linear reading of the suite's
-             * dictionaries ("A Pakistani woman believed linked to ...") */
+             * dictionaries ("A Pakistani woman believed linked to ...");
+             * a passive subject with no passive auxiliary is more often a
+             * misparse ("Clinton railed against Trump") */
             tgt = src;
             src = -1;
             tgt_why = "the passive verb's subject; without \"by\" it names no source";

@@ -275,10 +275,20 @@ int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end)
 
 int reduced_passive(const clause_view *v, uint32_t verb)
 {
+    if (!v->head || strcmp(v->xpos[verb], "VBN") != 0 || v->head[verb] < 0)
+        return 0;
+    uint32_t up = (uint32_t)v->head[verb];
+    /* "a coalition led by Saudi Arabia and backed by the West" */
+    if (strcmp(v->deprel[verb], "conj") == 0 && up < verb)
+        return reduced_passive(v, up);
     /* not on a noun the parse left as the root: "Schiff called on the
      * administration" misparsed, with no main verb */
-    return v->head && strcmp(v->xpos[verb], "VBN") == 0 && strcmp(v->deprel[verb], "acl") == 0 &&
-           v->head[verb] >= 0 && v->head[verb] < (int32_t)verb && v->head[v->head[verb]] >= 0;
+    return strcmp(v->deprel[verb], "acl") == 0 && up < verb && v->head[up] >= 0;
+}
+
+int passive_auxiliary(const clause_view *v, uint32_t verb)
+{
+    return v->head && child(v, verb, "aux:pass") >= 0;
 }
 
 /* The agent of a passive verb: "was attacked by Iran"; coded or not ("were
