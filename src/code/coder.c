@@ -247,7 +247,9 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
                 strncmp(a->m[0].code, "---", 3) == 0)
                 continue;
             int a_group = a->nm > 1 || is_group_code(a->m[0].code);
-            int fits = person ? (!a_group && is_person_slot(v, a))
+            /* a person may hold an organisation's office: "U.N.
+             * Secretary-General Ban Ki-moon" is IGOUNOGOV and a "he" */
+            int fits = person ? (a->nm == 1 && is_person_slot(v, a))
                        : it   ? !is_full_name(v, a)
                               : a_group;
             if (fits) {
@@ -371,10 +373,10 @@ static void remember_referents(const clause_view *v, referents *ref)
             const char *c = sl->m[k].code;
             if (!sl->m[k].coded || strncmp(c, "---", 3) == 0)
                 continue;
-            if (is_group_code(c) || sl->nm > 1)
+            if (sl->nm == 1 && is_person_slot(v, sl))
+                ref->person = c;  /* "U.N. Secretary-General Ban Ki-moon" too */
+            else if (is_group_code(c) || sl->nm > 1)
                 ref->group = c;
-            else if (is_person_slot(v, sl))
-                ref->person = c;
         }
     }
 }
