@@ -213,6 +213,23 @@ static int not_actor_it(const clause_view *v, uint32_t i)
     return 0;
 }
 
+/* Is phrase a the subject of the verb whose object is the pronoun at p: only
+ * a verb group between them ("Clinton blasted him")?  An object pronoun
+ * never means its own clause's subject. */
+static int subject_of_same_verb(const clause_view *v, const slot *a, uint32_t p)
+{
+    int verb = 0;
+    for (uint32_t i = a->end; i < p; i++) {
+        int in_verb = 0;
+        for (uint32_t k = 0; k < v->nverb && !in_verb; k++)
+            in_verb = v->verb[k].start <= i && i < v->verb[k].end;
+        verb |= in_verb;
+        if (!in_verb && v->cls[i] != TC_AUX && v->cls[i] != TC_FUNC)
+            return 0;
+    }
+    return verb;
+}
+
 static void resolve_pronouns(clause_view *v, const referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
@@ -241,8 +258,11 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
                     code = a->m[0].code;
             }
         }
+        int object = !strcmp(w, "him") || !strcmp(w, "her") || !strcmp(w, "them");
         for (uint32_t q = s; q-- > 0 && !(it && code);) {
             const slot *a = &v->slot[q];
+            if (object && subject_of_same_verb(v, a, sl->start))
+                continue;  /* "Clinton blasted him": not Clinton */
             if (!a->coded || a->deleted || v->cls[a->start] == TC_PRON ||
                 strncmp(a->m[0].code, "---", 3) == 0)
                 continue;
