@@ -1011,9 +1011,15 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             src_why = "the one quoted (\"quoted him as saying\")";
         if (src < 0 && v->head && (src = parse_subject(v, h->head)) >= 0)
             src_why = "the verb's subject in the parse";
-        if (src < 0 && last_source >= 0 && coordinated(v, h->start)) {
-            src = last_source;  /* "condemned ... and promised aid": one subject */
-            src_why = "the subject of the verb it is coordinated with";
+        if (src < 0 && coordinated(v, h->start)) {
+            /* "condemned ... and promised aid": one subject, also when the
+             * verb before coded nothing ("has used the phrase ..., and
+             * criticized Obama") */
+            src = last_source;
+            if (src < 0 && k > 0)
+                src = slot_from(v, clause_start(v, v->verb[k - 1].start), v->verb[k - 1].start, 1);
+            if (src >= 0)
+                src_why = "the subject of the verb it is coordinated with";
         }
         if (src < 0 && (src = relative_subject(v, h->start)) >= 0)
             src_why = "the phrase the relative pronoun stands for";
