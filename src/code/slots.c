@@ -449,6 +449,10 @@ static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
         if (verb)
             return 0;
     }
+    /* a name opening the sentence before a comma: "Ban, a diplomat from
+     * South Korea, will finish his term" */
+    if (i == 0 && (v->tok[i].flags & TOK_CAPITAL) && i + 1 < v->ntok && (v->tok[i + 1].flags & TOK_COMMA))
+        return 0;
     if (!v->headline && i > 0 && (v->tok[i].flags & (TOK_CAPITAL | TOK_ALLCAPS)) == TOK_CAPITAL &&
         i + 1 < v->ntok &&
         ((v->tok[i + 1].flags & TOK_CAPITAL) || (v->id[i + 1] && ix->word_is_verb[v->id[i + 1]])) &&

@@ -260,10 +260,12 @@ static void test_explain(void **state)
     dyad_options o;
     dyad_options_init(&o);
     o.explain = 1;
-    /* a capitalised word inside a sentence that runs into a name or a verb
-     * is no verb: STATE and BAN are verbs in this dictionary */
+    /* a capitalised word inside a sentence that runs into a name or a verb,
+     * or that opens it before a comma, is no verb: STATE and BAN are verbs
+     * in this dictionary */
     const char *text = "Arnor condemned Gondor. Gondor did not condemn Arnor. "
-                       "Later, State Department officials met Arnor. Gondor met Mordor, Ban said.";
+                       "Later, State Department officials met Arnor. Gondor met Mordor, Ban said. "
+                       "Ban, a diplomat, condemned Arnor.";
     dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
     dyad_error err;
     dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
