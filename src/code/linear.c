@@ -144,9 +144,12 @@ static int match_lower(const coder_index *ix, const clause_view *v, const compil
             } else if (el->kind == PE_SYNSET) {
                 got = synset_at(ix, v, el->synset, j, end);
             } else {
+                /* a phrase starts here, or goes on here after a word of the
+                 * pattern took its first words ("- * THEIR ^ ABOUT +" on
+                 * "warned their Ent populations about ...") */
                 int32_t s = v->slot_of[j];
-                if (s >= 0 && (uint32_t)v->slot[s].start == j && !v->slot[s].deleted &&
-                    (v->slot[s].coded || el->kind == PE_SKIP)) {
+                if (s >= 0 && ((uint32_t)v->slot[s].start == j || (j == start && e > cp->verb_at + 1)) &&
+                    !v->slot[s].deleted && (v->slot[s].coded || el->kind == PE_SKIP)) {
                     if (el->kind == PE_COMPOUND && !v->slot[s].compound)
                         return 0;
                     if (el->kind == PE_SOURCE)
