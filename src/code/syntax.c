@@ -76,6 +76,25 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
     return find_verb_heads(v);
 }
 
+/* An -s verb form the tagger read as a plural noun, right after an actor's
+ * name and before a preposition or determiner: "Ethiopia departs from
+ * Libya". */
+static int verb_read_as_plural(const clause_view *v, const verb_hit *h)
+{
+    uint32_t i = h->start;
+    const token *t = &v->tok[i];
+    if (h->end != i + 1 || i == 0 || i + 1 >= v->ntok || strcmp(v->xpos[i], "NNS") != 0 ||
+        t->norm_len < 4 || t->norm[t->norm_len - 1] != 's' || (t->flags & TOK_CAPITAL))
+        return 0;
+    /* after a name, not an adjective or a noun: "Mexican exports to the
+     * United States", "civilian targets in nations", "court rules" */
+    int32_t before = v->slot_of[i - 1];
+    if (before < 0 || !v->slot[before].coded || v->slot[before].end != i ||
+        strcmp(v->xpos[i - 1], "NNP") != 0)
+        return 0;
+    return v->cls[i + 1] == TC_PREP || v->cls[i + 1] == TC_DET;
+}
+
 /* Keep the verb hits the parse calls verbs and find the word that carries
  * each one's dependents, and whether it is passive. */
 static int find_verb_heads(clause_view *v)
@@ -89,7 +108,7 @@ static int find_verb_heads(clause_view *v)
     for (uint32_t k = 0; k < v->nverb; k++) {
         verb_hit *h = &v->verb[k];
         h->head = h->start;
-        if (strncmp(v->xpos[h->start], "VB", 2) != 0) {
+        if (strncmp(v->xpos[h->start], "VB", 2) != 0 && !verb_read_as_plural(v, h)) {
             if (h->end - h->start < 2)
                 continue;
             uint32_t top = h->start + 1;
