@@ -204,8 +204,10 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
     const dyad_dict *d = cx->coder->dict;
     const char *base = NULL;
     uint32_t bstart = ch->start, bend = ch->end;
+    int32_t first_actor = -1;
     for (uint32_t k = ch->m0; k < ch->m1; k++)
         if (men[k].actor) {
+            first_actor = (int32_t)k;
             base = actor_code_on(&d->actors.v[men[k].entry], cx->date);
             break;
         }
@@ -217,6 +219,20 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
     while (head_end < ch->end && v->cls[head_end] != TC_PREP)
         head_end++;
     uint32_t head = head_end > ch->start ? head_end - 1 : ch->start;
+    /* a person named at the head after a place that qualifies him:
+     * "Florida primary winner Donald Trump" is Trump, not Florida */
+    for (uint32_t k = ch->m1; first_actor >= 0 && k-- > (uint32_t)first_actor + 1;) {
+        if (!men[k].actor || men[k].end != head + 1)
+            continue;
+        const actor_entry *e = &d->actors.v[men[k].entry];
+        int dated = 0;
+        for (size_t c = 0; c < e->ncode; c++)
+            dated |= e->code[c].restricted;
+        const char *c = actor_code_on(e, cx->date);
+        if (dated && c && strcmp(c, "---") != 0)
+            base = c;
+        break;
+    }
     int head_named = (v->tok[head].flags & TOK_CAPITAL) || v->cls[head] != TC_WORD;
     int head_front = 0;
     for (uint32_t k = ch->m0; k < ch->m1; k++) {
