@@ -474,6 +474,11 @@ static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
         ((v->tok[i + 1].flags & TOK_CAPITAL) || (v->id[i + 1] && ix->word_is_verb[v->id[i + 1]])) &&
         !(v->tok[i - 1].flags & TOK_QUOTE_OPEN) && !opens_sentence(v->tok[i - 1].norm))
         return 0;
+    /* the last word of a name: "Attorney General Loretta E. Lynch," */
+    if (!v->headline && i > 1 && (v->tok[i].flags & (TOK_CAPITAL | TOK_ALLCAPS)) == TOK_CAPITAL &&
+        (v->tok[i - 1].flags & (TOK_CAPITAL | TOK_WORD)) == (TOK_CAPITAL | TOK_WORD) &&
+        v->cls[i - 1] == TC_WORD)
+        return 0;
     return 1;
 }
 
@@ -622,6 +627,21 @@ int slots_find(coder_ctx *cx, clause_view *v)
         const char *end2 = t->norm + t->norm_len - 2;
         if ((strcmp(end2, "ed") == 0 && t->norm_len > 4 && v->cls[i + 1] != TC_WORD) ||
             (end2[1] == 's' && strcmp(v->tok[i + 1].norm, "to") == 0))
+            verb_word[i] = 1;
+    }
+
+    /* a word the dictionaries lack right after a modal is a verb: "would
+     * involve Attorney General Loretta Lynch" ("may" and "will" as nouns or a
+     * month are capitalised or take no such word) */
+    for (uint32_t i = 1; i < n; i++) {
+        static const char *const modals[] = {"would", "will", "could", "should", "can",
+                                             "may", "might", "must", "shall", NULL};
+        uint32_t m = i - 1;
+        if (m > 0 && (strcmp(v->tok[m].norm, "not") == 0 || strcmp(v->tok[m].norm, "n't") == 0))
+            m--;
+        if (v->cls[i] == TC_WORD && !in_mention[i] && !is_verb[i] &&
+            !(v->tok[i].flags & TOK_CAPITAL) && in_list(modals, v->tok[m].norm) &&
+            !(v->tok[m].flags & TOK_CAPITAL))
             verb_word[i] = 1;
     }
 
