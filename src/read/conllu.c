@@ -131,6 +131,17 @@ static const char *penn_from_upos(const char *upos, const char *feats)
     return "";
 }
 
+/* The array p of *cap elements, doubled (16 at first), or NULL when out of
+ * memory (p is left as it was, *cap too). */
+static void *grow(void *p, size_t *cap, size_t elem)
+{
+    size_t n = *cap ? *cap * 2 : 16;
+    void *q = n <= SIZE_MAX / elem ? realloc(p, n * elem) : NULL;
+    if (q)
+        *cap = n;
+    return q;
+}
+
 /* Parse the gathered lines into doc: text, words, sentences.  Returns 0,
  * -1 for a malformed document (err filled), -2 out of memory. */
 static int build(conllu_state *st, dyad_doc *doc, dyad_error *err)
@@ -182,8 +193,7 @@ static int build(conllu_state *st, dyad_doc *doc, dyad_error *err)
         if (s.n == 0)
             continue;
         if (doc->nsent == caps) {
-            caps = caps ? caps * 2 : 16;
-            uint32_t *p = realloc(doc->sent_first, caps * sizeof *p);
+            uint32_t *p = grow(doc->sent_first, &caps, sizeof *p);
             if (!p)
                 goto oom;
             doc->sent_first = p;
@@ -195,8 +205,7 @@ static int build(conllu_state *st, dyad_doc *doc, dyad_error *err)
         for (size_t i = 0; i < s.n; i++) {
             const conllu_word *w = &s.w[i];
             if (doc->nwords == capw) {
-                capw = capw ? capw * 2 : 64;
-                doc_word *p = realloc(doc->words, capw * sizeof *p);
+                doc_word *p = grow(doc->words, &capw, sizeof *p);
                 if (!p)
                     goto oom;
                 doc->words = p;

@@ -82,6 +82,18 @@ static dyad_status fail(dyad_error *err, dyad_status st, const char *message, lo
     return st;
 }
 
+/* Check the text's UTF-8 and set up the tokenizer's work area over it. */
+static dyad_status work_begin(text_work *w, arena *a, const char *text, size_t len,
+                              dyad_error *err)
+{
+    memset(w, 0, sizeof *w);
+    w->a = a;
+    w->text = text;
+    w->len = len;
+    w->pool.a = a;
+    return text_validate(text, len, err);
+}
+
 dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_doc *out,
                          dyad_error *err)
 {
@@ -95,16 +107,10 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
         return fail(err, DYAD_EDOC, "document larger than 4 GiB", -1);
     if (len == 0)
         return DYAD_OK;
-    dyad_status st = text_validate(text, len, err);
+    text_work w;
+    dyad_status st = work_begin(&w, a, text, len, err);
     if (st != DYAD_OK)
         return st;
-
-    text_work w;
-    memset(&w, 0, sizeof w);
-    w.a = a;
-    w.text = text;
-    w.len = len;
-    w.pool.a = a;
     const unsigned char *s = (const unsigned char *)text;
 
     if (mode == TEXT_ONE_SENTENCE) {
@@ -166,19 +172,13 @@ dyad_status text_prepare_words(arena *a, const char *text, size_t len, const tex
             return fail(err, DYAD_EDOC, "sentences out of order", -1);
     if (len == 0 || nwords == 0)
         return DYAD_OK;
-    dyad_status st = text_validate(text, len, err);
-    if (st != DYAD_OK)
-        return st;
-
     /* each sentence is tokenized and split as one, so that quotes, sentence
      * ends and capitals are read in context; then each word takes the token
      * that is exactly it, or a token of its own bytes */
     text_work w;
-    memset(&w, 0, sizeof w);
-    w.a = a;
-    w.text = text;
-    w.len = len;
-    w.pool.a = a;
+    dyad_status st = work_begin(&w, a, text, len, err);
+    if (st != DYAD_OK)
+        return st;
     token *tok = arena_calloc(a, nwords, sizeof *tok);
     sentence *sent = arena_alloc(a, (nsent ? nsent : 1) * sizeof *sent);
     if (!tok || !sent)
