@@ -300,9 +300,10 @@ static void side_from_slot(coder_ctx *cx, const clause_view *v, int32_t s, side 
     }
 }
 
-/* Is token i in the clause of `verb` in the parse: reached from i by heads
- * without passing through another clause (advcl, acl, ccomp, xcomp,
- * parataxis, csubj)? */
+/* Token i and the clause of `verb` in the parse: 1 when i reaches the verb
+ * by heads, 0 when it passes through another clause first (advcl, acl,
+ * ccomp, xcomp, parataxis, csubj), -1 when it reaches neither (the verb
+ * hangs below i: a parse not to be trusted here). */
 static int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb)
 {
     static const char *const clausal[] = {"advcl", "acl", "ccomp", "xcomp", "parataxis", "csubj",
@@ -317,10 +318,10 @@ static int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb)
                 return 0;
         }
         if (v->head[i] < 0)
-            return 0;
+            return -1;
         i = (uint32_t)v->head[i];
     }
-    return 0;
+    return -1;
 }
 
 /* A compound source the chunker ran across a clause ("... troop surge in
@@ -334,9 +335,10 @@ static void side_in_clause(const clause_view *v, uint32_t verb, side *sd)
     uint8_t keep[64];
     uint32_t kept = 0;
     for (uint32_t k = 0; k < sd->n; k++) {
+        /* dropped only when every word of it is in another clause */
         keep[k] = 0;
         for (uint32_t t = sd->start[k]; t < sd->end[k] && !keep[k]; t++)
-            keep[k] = (uint8_t)in_verb_clause(v, t, verb);
+            keep[k] = in_verb_clause(v, t, verb) != 0;
         kept += keep[k];
     }
     if (kept == 0 || kept == sd->n)
