@@ -199,6 +199,8 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse);
 /* The slot holding the verb's subject (coded or not, see syntax.c) / object /
  * passive agent by the parse, or -1. */
 int32_t parse_subject(const clause_view *v, uint32_t verb);
+/* parse_subject: the parse says the verb has no subject to look for */
+#define PARSE_NO_SUBJECT (-2)
 int32_t parse_object(const clause_view *v, uint32_t verb, uint32_t lower_end);
 int32_t parse_agent(const clause_view *v, uint32_t verb);
 /* A past participle that modifies a noun ("officers shot by the gunman"):

@@ -1014,9 +1014,14 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
         int has_slots = fired && fired->has_slots;
         if (src < 0 && (src = speaker) >= 0)
             src_why = "the one quoted (\"quoted him as saying\")";
+        int no_subject = 0;
         if (src < 0 && v->head && (src = parse_subject(v, h->head)) >= 0)
             src_why = "the verb's subject in the parse";
-        if (src < 0 && coordinated(v, h->start)) {
+        if (src == PARSE_NO_SUBJECT) {
+            src = -1;
+            no_subject = 1;  /* "the battle to defeat the group": no word-order guess */
+        }
+        if (src < 0 && !no_subject && coordinated(v, h->start)) {
             /* "condemned ... and promised aid": one subject, also when the
              * verb before coded nothing ("has used the phrase ..., and
              * criticized Obama") */
@@ -1026,9 +1031,9 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             if (src >= 0)
                 src_why = "the subject of the verb it is coordinated with";
         }
-        if (src < 0 && (src = relative_subject(v, h->start)) >= 0)
+        if (src < 0 && !no_subject && (src = relative_subject(v, h->start)) >= 0)
             src_why = "the phrase the relative pronoun stands for";
-        if (src < 0) {
+        if (src < 0 && !no_subject) {
             src_why = "the first actor before the verb in its clause, by word order";
             src = slot_from(v, upper_start, h->start, 1);
             if (src < 0)

@@ -263,6 +263,13 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
              * (before a noun, a participle is said of its patient: "arrested
              * Russian students") */
             return phrase_slot(v, up);
+        } else if (strcmp(rel, "acl") == 0 && strcmp(v->xpos[at], "VB") == 0 &&
+                   strncmp(v->xpos[up], "NN", 2) == 0 && child(v, (uint32_t)at, "mark") >= 0) {
+            /* an infinitive on a noun: "its offer to join" is the
+             * possessor's, "the global battle to defeat the group" nobody's
+             * that word order may name */
+            int32_t poss = child(v, (uint32_t)up, "nmod:poss");
+            return poss >= 0 ? subject_phrase(v, (uint32_t)poss) : PARSE_NO_SUBJECT;
         } else if (!rel_is(rel, "conj") && !rel_is(rel, "advcl") && !rel_is(rel, "acl")) {
             return -1;
         }
