@@ -208,5 +208,10 @@ int32_t parse_agent(const clause_view *v, uint32_t verb);
 int reduced_passive(const clause_view *v, uint32_t verb);
 /* Does the verb have a passive auxiliary (be, get) in the parse? */
 int passive_auxiliary(const clause_view *v, uint32_t verb);
+/* Is slot s the phrase of the verb's direct object in the parse? */
+int direct_object(const clause_view *v, uint32_t verb, int32_t s);
+/* Token i and the verb's clause in the parse: 1 in it, 0 in another clause,
+ * -1 neither (the verb hangs below i). */
+int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb);
 
 #endif

@@ -300,30 +300,6 @@ static void side_from_slot(coder_ctx *cx, const clause_view *v, int32_t s, side 
     }
 }
 
-/* Token i and the clause of `verb` in the parse: 1 when i reaches the verb
- * by heads, 0 when it passes through another clause first (advcl, acl,
- * ccomp, xcomp, parataxis, csubj), -1 when it reaches neither (the verb
- * hangs below i: a parse not to be trusted here). */
-static int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb)
-{
-    static const char *const clausal[] = {"advcl", "acl", "ccomp", "xcomp", "parataxis", "csubj",
-                                          NULL};
-    for (int step = 0; step < 12; step++) {
-        if (i == verb)
-            return 1;
-        const char *r = v->deprel[i];
-        for (size_t k = 0; clausal[k]; k++) {
-            size_t n = strlen(clausal[k]);
-            if (strncmp(r, clausal[k], n) == 0 && (r[n] == '\0' || r[n] == ':'))
-                return 0;
-        }
-        if (v->head[i] < 0)
-            return -1;
-        i = (uint32_t)v->head[i];
-    }
-    return -1;
-}
-
 /* A compound source the chunker ran across a clause ("... troop surge in
  * Iraq, Obama and Clinton withdrew"): with a parse, keep the members in the
  * verb's clause, if any is.  (Not for targets: a list after the verb is most
@@ -890,15 +866,6 @@ static int stative(const clause_view *v, const verb_hit *h)
         if (v->cls[i] != TC_FUNC && !(v->tok[i].flags & TOK_QUOTE))
             return 0;  /* adverbs and quotation marks may stand between */
     }
-    return 0;
-}
-
-/* Is slot s the phrase of the verb's direct object in the parse? */
-static int direct_object(const clause_view *v, uint32_t verb, int32_t s)
-{
-    for (uint32_t i = 0; i < v->ntok; i++)
-        if (v->head[i] == (int32_t)verb && strcmp(v->deprel[i], "obj") == 0 && v->slot_of[i] == s)
-            return 1;
     return 0;
 }
 

@@ -332,3 +332,33 @@ int32_t parse_agent(const clause_view *v, uint32_t verb)
             return subject_phrase(v, i);
     return -1;
 }
+
+/* Is slot s the phrase of the verb's direct object in the parse? */
+int direct_object(const clause_view *v, uint32_t verb, int32_t s)
+{
+    for (uint32_t i = 0; i < v->ntok; i++)
+        if (v->head[i] == (int32_t)verb && rel_is(v->deprel[i], "obj") && v->slot_of[i] == s)
+            return 1;
+    return 0;
+}
+
+/* Token i and the clause of `verb` in the parse: 1 when i reaches the verb
+ * by heads, 0 when it passes through another clause first (advcl, acl,
+ * ccomp, xcomp, parataxis, csubj), -1 when it reaches neither (the verb
+ * hangs below i: a parse not to be trusted here). */
+int in_verb_clause(const clause_view *v, uint32_t i, uint32_t verb)
+{
+    static const char *const clausal[] = {"advcl", "acl", "ccomp", "xcomp", "parataxis", "csubj",
+                                          NULL};
+    for (int step = 0; step < 12; step++) {
+        if (i == verb)
+            return 1;
+        for (size_t k = 0; clausal[k]; k++)
+            if (rel_is(v->deprel[i], clausal[k]))
+                return 0;
+        if (v->head[i] < 0)
+            return -1;
+        i = (uint32_t)v->head[i];
+    }
+    return -1;
+}
