@@ -13,16 +13,10 @@
 
 int event_list_push(arena *a, event_list *l, const raw_event *e)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        raw_event *v = arena_alloc(a, cap * sizeof *v);
-        if (!v)
-            return -1;
-        if (l->n)
-            memcpy(v, l->v, l->n * sizeof *v);
-        l->v = v;
-        l->cap = cap;
-    }
+    raw_event *v = arena_grow(a, l->v, l->n, &l->cap, sizeof *v, 16);
+    if (!v)
+        return -1;
+    l->v = v;
     l->v[l->n++] = *e;
     return 0;
 }

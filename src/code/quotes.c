@@ -830,16 +830,10 @@ static int add_piece(qctx *c, piece_list *l, uint32_t open, uint32_t close, uint
         return 0;
     if (close != QUOTE_NONE && close == open + 1)
         return 0;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        piece *v = arena_alloc(c->mem, cap * sizeof *v);
-        if (!v)
-            return -1;
-        if (l->n)
-            memcpy(v, l->v, l->n * sizeof *v);
-        l->v = v;
-        l->cap = cap;
-    }
+    piece *v = arena_grow(c->mem, l->v, l->n, &l->cap, sizeof *v, 16);
+    if (!v)
+        return -1;
+    l->v = v;
     piece *p = &l->v[l->n++];
     memset(p, 0, sizeof *p);
     p->open = open;
@@ -1036,16 +1030,10 @@ static int gender_of(qctx *c, uint32_t ctx, uint32_t a, uint32_t b)
 
 static int person_push(qctx *c, person_list *l, const person *p)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        person *v = arena_alloc(c->mem, cap * sizeof *v);
-        if (!v)
-            return -1;
-        if (l->n)
-            memcpy(v, l->v, l->n * sizeof *v);
-        l->v = v;
-        l->cap = cap;
-    }
+    person *v = arena_grow(c->mem, l->v, l->n, &l->cap, sizeof *v, 32);
+    if (!v)
+        return -1;
+    l->v = v;
     l->v[l->n++] = *p;
     return 0;
 }

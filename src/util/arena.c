@@ -84,6 +84,22 @@ void *arena_calloc(arena *a, size_t count, size_t size)
     return p;
 }
 
+void *arena_grow(arena *a, void *v, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap)
+        return v;
+    size_t ncap = *cap ? *cap * 2 : first;
+    if (ncap < *cap || (size && ncap > SIZE_MAX / size))
+        return NULL;
+    void *nv = arena_alloc(a, ncap * size);
+    if (!nv)
+        return NULL;
+    if (n)
+        memcpy(nv, v, n * size);
+    *cap = ncap;
+    return nv;
+}
+
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)

@@ -23,6 +23,11 @@ void arena_reset(arena *a);
 void *arena_alloc(arena *a, size_t n);
 /* The same, zero-filled. */
 void *arena_calloc(arena *a, size_t count, size_t size);
+/* An array v of n elements of `size` bytes with room for *cap: v itself
+ * when n < *cap, else a copy in a block twice as large (`first` elements
+ * the first time), *cap updated.  The old block stays in the arena until it
+ * is reset.  NULL when out of memory. */
+void *arena_grow(arena *a, void *v, size_t n, size_t *cap, size_t size, size_t first);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
