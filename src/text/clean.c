@@ -352,3 +352,79 @@ int text_is_trailing_junk(const char *line, size_t len)
     }
     return words >= 1 && words <= 3 && letters >= 2;
 }
+
+/* A wire dateline opening a story: "WASHINGTON (AP) — ", "BEDFORD, N.H.
+ * (AP) — ", "BEIRUT (Reuters) - ", "MOSCOW -- ".  The place is one to six
+ * upper-case words, a comma may add a state or country abbreviation
+ * ("N.H.", "Ill.", "Calif."), a parenthesis of up to 40 bytes may name the
+ * agency, then a dash with blanks around it.  Returns how many bytes of the
+ * line it covers with the blanks after it (the whole line when nothing
+ * follows), else 0.  The place is not an actor of the story: "WASHINGTON"
+ * would otherwise be read as the U.S. government and the subject of the
+ * sentence it opens. */
+size_t text_dateline(const char *line, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)line;
+    size_t i = 0, words = 0, letters = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    for (;;) {
+        size_t b = i, caps = 0;
+        while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.' || s[i] == '\'' ||
+                           (s[i] == '-' && i > b && i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '-'))) {
+            if (s[i] >= 'A' && s[i] <= 'Z')
+                caps++;
+            i++;
+        }
+        if (caps == 0 || (i < len && s[i] >= 'a' && s[i] <= 'z') || ++words > 6)
+            return 0;
+        letters += caps;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i < len && s[i] == ',') {
+            /* ", N.H." or ", Ill.": an abbreviation, then the place is done */
+            i++;
+            while (i < len && s[i] == ' ')
+                i++;
+            size_t a = i;
+            while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+                               s[i] == '.'))
+                i++;
+            if (i == a || !(s[a] >= 'A' && s[a] <= 'Z') || i - a > 8)
+                return 0;
+            while (i < len && s[i] == ' ')
+                i++;
+            break;
+        }
+        if (i >= len || !(s[i] >= 'A' && s[i] <= 'Z'))
+            break;
+    }
+    if (letters < 3)
+        return 0;
+    if (i < len && s[i] == '(') {
+        size_t close = i + 1;
+        while (close < len && close - i <= 40 && s[close] != ')' && s[close] != '(')
+            close++;
+        if (close >= len || s[close] != ')')
+            return 0;
+        i = close + 1;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    /* the dash: U+2014, U+2013, "--" or "-", with a blank before it */
+    if (i == 0 || s[i - 1] != ' ')
+        return 0;
+    if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x94 || s[i + 2] == 0x93))
+        i += 3;
+    else if (i + 1 < len && s[i] == '-' && s[i + 1] == '-')
+        i += 2;
+    else if (i < len && s[i] == '-')
+        i += 1;
+    else
+        return 0;
+    if (i < len && s[i] != ' ')
+        return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i;
+}

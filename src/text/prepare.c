@@ -119,7 +119,7 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
             st = text_split(&w, 0, 1, SENT_PARAGRAPH);
     } else {
         size_t junk = mode == TEXT_SPLIT ? trailing_junk(s, len) : len;
-        int seen_line = 0;
+        int seen_line = 0, opening = mode == TEXT_SPLIT;
         size_t i = 0;
         while (i < len && st == DYAD_OK) {
             size_t next;
@@ -132,12 +132,18 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
                 out->dropped_lines++;
                 continue;
             }
+            /* the story's dateline, on its first line after any headlines */
+            if (opening && (b += text_dateline(text + b, e - b)) >= e) {
+                out->dropped_lines++;
+                continue;
+            }
             size_t first = w.ntok;
             st = text_tokenize(&w, b, e);
             if (st != DYAD_OK || w.ntok == first)
                 continue;
             int headline = text_is_headline(&w, first, !seen_line);
             seen_line = 1;
+            opening = opening && headline;
             st = text_split(&w, first, headline,
                             SENT_PARAGRAPH | (headline ? SENT_HEADLINE : 0u));
         }

@@ -128,5 +128,7 @@ int text_is_headline(const text_work *w, size_t first, int first_line);
 /* The lines a TEXT_SPLIT document drops: context-free boilerplate
  * (text_is_boilerplate) plus lower-case menu junk at the very end. */
 int text_is_trailing_junk(const char *line, size_t len);
+/* The bytes of a wire dateline opening the line ("WASHINGTON (AP) — "), or 0. */
+size_t text_dateline(const char *line, size_t len);
 
 #endif

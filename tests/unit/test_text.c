@@ -558,6 +558,43 @@ static void test_boilerplate_kinds(void **state)
     assert_true(bp("4:40 p.m.:"));
 }
 
+/* The first word of the prepared text: what a dateline left. */
+static const char *first_word(const char *s)
+{
+    const text_doc *d = prep(s, TEXT_SPLIT);
+    return d->ntok ? d->tok[0].norm : "";
+}
+
+static void test_datelines(void **state)
+{
+    (void)state;
+    const char *s = "WASHINGTON (AP) \xe2\x80\x94 Donald Trump met Paul Ryan.";
+    assert_string_equal(first_word(s), "donald");
+    /* the offsets still point into the whole text */
+    assert_int_equal(D.tok[0].start, strstr(s, "Donald") - s);
+    assert_string_equal(first_word("BEDFORD, N.H. (AP) \xe2\x80\x94 Marco Rubio spoke."), "marco");
+    assert_string_equal(first_word("SPRINGFIELD, Ill. (AP) \xe2\x80\x93 The governor spoke."), "the");
+    assert_string_equal(first_word("BEIRUT (Reuters) - Syrian forces shelled a town."), "syrian");
+    assert_string_equal(first_word("MOSCOW -- Russia criticized Turkey."), "russia");
+    assert_string_equal(first_word("WINSTON-SALEM \xe2\x80\x94 Voters lined up."), "voters");
+    /* after a headline line, on the story's first line */
+    const text_doc *d = prep("Trump Meets Ryan\n\nWASHINGTON (AP) \xe2\x80\x94 Trump met Ryan.", TEXT_SPLIT);
+    assert_string_equal(norms(d, 0, d->ntok), "trump meets ryan trump met ryan .");
+    /* a dateline alone on its line is dropped */
+    assert_string_equal(first_word("NEW YORK (AP) \xe2\x80\x94\nClinton won the primary."), "clinton");
+    /* not datelines */
+    assert_string_equal(first_word("U.S. - Iran talks resumed."), "u.s.");
+    assert_string_equal(first_word("Washington (AP) \xe2\x80\x94 Trump spoke."), "washington");
+    assert_string_equal(first_word("IRAN-backed militias attacked."), "iran-backed");
+    assert_string_equal(first_word("WASHINGTON said on Friday it would act."), "washington");
+    /* only where the story opens, not on a later line */
+    d = prep("Trump met with the speaker of the house on Thursday, his aides said.\n"
+             "MOSCOW -- Russia criticized Turkey.", TEXT_SPLIT);
+    assert_string_equal(norms(d, 15, d->ntok - 15), "moscow -- russia criticized turkey .");
+    /* nor where no cleaning is asked for */
+    assert_string_equal(norms(prep("MOSCOW -- Russia spoke.", TEXT_NO_CLEAN), 0, 2), "moscow --");
+}
+
 static void test_boilerplate_keeps_sentences(void **state)
 {
     (void)state;
@@ -702,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_boilerplate_kinds),
         cmocka_unit_test(test_boilerplate_keeps_sentences),
+        cmocka_unit_test(test_datelines),
         cmocka_unit_test(test_trailing_junk),
         cmocka_unit_test(test_seed_000),
         cmocka_unit_test(test_seed_003),
