@@ -178,7 +178,7 @@ static int is_group_code(const char *code)
 /* "he", "she", "they" ... take the code of the actor last mentioned that fits:
  * he/she/him/her a person, they/them a country or group.  Only slots that are
  * a lone pronoun are resolved.  "it" is an actor named earlier in the same
- * sentence, not by a person's name, when it is a subject ("Turkey announced
+ * sentence, not a person (a name, an office holder), when it is a subject ("Turkey announced
  * that it would join"), unless it is the empty subject of "it is", "it
  * seems", "it would be". */
 static int is_person_slot(const clause_view *v, const slot *sl);
@@ -247,7 +247,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
             for (uint32_t q = 0; q < s && !code; q++) {
                 const slot *a = &v->slot[q];
                 if (a->coded && !a->deleted && v->cls[a->start] != TC_PRON &&
-                    strncmp(a->m[0].code, "---", 3) != 0 && !is_full_name(v, a) &&
+                    strncmp(a->m[0].code, "---", 3) != 0 && !is_full_name(v, a) && !a->person &&
                     !(a->start > 0 && v->cls[a->start - 1] == TC_PREP))
                     code = a->m[0].code;
             }
@@ -264,7 +264,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
             /* a person may hold an organisation's office: "U.N.
              * Secretary-General Ban Ki-moon" is IGOUNOGOV and a "he" */
             int fits = person ? (a->nm == 1 && is_person_slot(v, a))
-                       : it   ? !is_full_name(v, a)
+                       : it   ? !is_full_name(v, a) && !a->person
                               : a_group;
             if (fits) {
                 code = a->m[0].code;
@@ -328,7 +328,7 @@ static void resolve_names(clause_view *v, const referents *ref)
                     sl->m[0].code = ref->name_code[k];
                     sl->m[0].coded = 1;
                     sl->coded = 1;
-                    sl->has_agent = 1;  /* a person: "he" may refer to it */
+                    sl->has_agent = sl->person = 1;  /* a person: "he" may refer to it */
                     break;
                 }
             if (sl->coded)

@@ -103,6 +103,7 @@ typedef struct slot {
     int deleted;           /* inside a deleted comma clause */
     int has_agent;         /* names a role ("the minister", "spokeswoman") or an actor
                               with dated codes (an office holder): a person or body */
+    int person;            /* an actor with dated codes or a name met before: never "it" */
 } slot;
 
 typedef struct verb_hit {

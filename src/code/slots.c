@@ -769,6 +769,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
         }
         int coded_members = 0;
         s->has_agent = 0;
+        s->person = 0;
         for (uint32_t q = k; q <= last; q++)
             for (uint32_t z = ch[q].m0; z < ch[q].m1; z++) {
                 s->has_agent |= !men[z].actor;
@@ -776,9 +777,10 @@ int slots_find(coder_ctx *cx, clause_view *v)
                 if (men[z].actor) {
                     const actor_entry *e = &cx->coder->dict->actors.v[men[z].entry];
                     for (size_t c = 0; c < e->ncode; c++)
-                        s->has_agent |= e->code[c].restricted;
+                        s->person |= e->code[c].restricted;
                 }
             }
+        s->has_agent |= s->person;
         for (uint32_t q = k; q <= last; q++) {
             member tmp[8];
             uint32_t nt = 0;
