@@ -236,7 +236,8 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
     int32_t at = (int32_t)verb;
     for (int depth = 0; depth < 4 && at >= 0; depth++) {
         int32_t s = subject_child(v, (uint32_t)at);
-        if (s >= 0 && relative_pronoun(v->tok[s].norm)) {
+        int relative = s >= 0 && relative_pronoun(v->tok[s].norm);
+        if (relative) {
             /* "something that can be contributed by Iran": the phrase the
              * relative clause modifies, where the parse hangs the clause
              * (acl) or, when it hangs it elsewhere, the phrase just before */
@@ -245,8 +246,14 @@ int32_t parse_subject(const clause_view *v, uint32_t verb)
             else if (s > 0 && phrase_slot(v, s - 1) >= 0)
                 return phrase_slot(v, s - 1);
         }
-        if (s >= 0)
-            return subject_phrase(v, (uint32_t)s);
+        if (s >= 0) {
+            /* a subject in no phrase ("a terror campaign is being executed",
+             * "campaign" read as a verb) is no actor; word order must not
+             * name one from another clause.  A relative pronoun's phrase is
+             * still looked for by word order (relative_subject). */
+            int32_t p = subject_phrase(v, (uint32_t)s);
+            return p >= 0 || relative ? p : PARSE_NO_SUBJECT;
+        }
         const char *rel = v->deprel[at];
         int32_t up = v->head[at];
         if (up < 0)
