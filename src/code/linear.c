@@ -712,9 +712,13 @@ static const char *intent_code(const char *code)
 }
 
 /* What a negated belief embeds is not asserted: "The White House said it
- * didn't believe Britain had ruled out airstrikes" gives no British event. */
-static int unasserted(const clause_view *v, uint32_t verb)
+ * didn't believe Britain had ruled out airstrikes" gives no British event.
+ * Nor is a condition or a question: "if America were to slap tariffs on
+ * China", "asked if the U.S. was willing to work with Iran", "whether they
+ * would join".  Returns why, or NULL. */
+static const char *unasserted(const clause_view *v, uint32_t verb)
 {
+    static const char *const condition[] = {"if", "unless", "whether", NULL};
     static const char *const belief[] = {"believe", "believes", "believed", "think", "thinks",
                                          "thought", "expect", "expects", "expected", "know",
                                          "knows", "knew", NULL};
@@ -726,14 +730,18 @@ static int unasserted(const clause_view *v, uint32_t verb)
             return 0;
         for (size_t k = 0; belief[k]; k++)
             if (strcmp(v->tok[i].norm, belief[k]) == 0)
-                return negated_directly(v, i);
+                return negated_directly(v, i) ? "under a negated belief (\"didn't believe Britain had ...\")"
+                                              : NULL;
+        for (size_t k = 0; condition[k]; k++)
+            if (strcmp(v->tok[i].norm, condition[k]) == 0)
+                return "in a condition or a question (\"if\", \"whether\")";
         /* "the notion that the U.S. would consider ..." is a hypothesis */
         if (i > 0 && strcmp(v->tok[i].norm, "that") == 0)
             for (size_t k = 0; hypothesis[k]; k++)
                 if (strcmp(v->tok[i - 1].norm, hypothesis[k]) == 0)
-                    return 1;
+                    return "a hypothesis (\"the notion that ...\")";
     }
-    return 0;
+    return NULL;
 }
 
 /* The CAMEO code of a negated event.  Negated cooperation, aid, yielding and
@@ -1135,8 +1143,9 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             explain(cx, "\n");
         }
 
-        if (unasserted(v, h->start)) {
-            explain(cx, "    no event: under a negated belief (\"didn't believe Britain had ...\")\n");
+        const char *why_not = unasserted(v, h->start);
+        if (why_not) {
+            explain(cx, "    no event: %s\n", why_not);
             continue;
         }
         const char *code_a = code->a, *code_b = code->b;
