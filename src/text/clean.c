@@ -381,8 +381,10 @@ size_t text_dateline(const char *line, size_t len)
         letters += caps;
         while (i < len && s[i] == ' ')
             i++;
-        if (i < len && s[i] == ',') {
-            /* ", N.H." or ", Ill.": an abbreviation, then the place is done */
+        /* ", N.H.", ", Ill.", ", July 19", ", Aug. 24": up to two items
+         * after commas, then the place is done */
+        int after_comma = 0;
+        for (int item = 0; item < 2 && i < len && s[i] == ','; item++) {
             i++;
             while (i < len && s[i] == ' ')
                 i++;
@@ -390,13 +392,20 @@ size_t text_dateline(const char *line, size_t len)
             while (i < len && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
                                s[i] == '.'))
                 i++;
-            if (i == a || !(s[a] >= 'A' && s[a] <= 'Z') || i - a > 8)
+            if (i == a || !(s[a] >= 'A' && s[a] <= 'Z') || i - a > 9)
                 return 0;
             while (i < len && s[i] == ' ')
                 i++;
-            break;
+            size_t d = i;
+            while (i < len && s[i] >= '0' && s[i] <= '9' && i - d < 2)
+                i++;
+            if (i > d && i < len && s[i] >= '0' && s[i] <= '9')
+                return 0;
+            while (i < len && s[i] == ' ')
+                i++;
+            after_comma = 1;
         }
-        if (i >= len || !(s[i] >= 'A' && s[i] <= 'Z'))
+        if (after_comma || i >= len || !(s[i] >= 'A' && s[i] <= 'Z'))
             break;
     }
     if (letters < 3)

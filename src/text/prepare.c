@@ -119,7 +119,11 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
             st = text_split(&w, 0, 1, SENT_PARAGRAPH);
     } else {
         size_t junk = mode == TEXT_SPLIT ? trailing_junk(s, len) : len;
-        int seen_line = 0, opening = mode == TEXT_SPLIT;
+        /* lines that may hold the dateline: the first three (a title and a
+         * subtitle may come first and read as sentences: "Trump, Ryan,
+         * pledge to work together; endorsement may come."), and any after
+         * headlines only */
+        int seen_line = 0, opening = mode == TEXT_SPLIT, nlines = 0;
         size_t i = 0;
         while (i < len && st == DYAD_OK) {
             size_t next;
@@ -132,7 +136,6 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
                 out->dropped_lines++;
                 continue;
             }
-            /* the story's dateline, on its first line after any headlines */
             if (opening && (b += text_dateline(text + b, e - b)) >= e) {
                 out->dropped_lines++;
                 continue;
@@ -143,7 +146,7 @@ dyad_status text_prepare(arena *a, const char *text, size_t len, int mode, text_
                 continue;
             int headline = text_is_headline(&w, first, !seen_line);
             seen_line = 1;
-            opening = opening && headline;
+            opening = opening && (headline || ++nlines < 3);
             st = text_split(&w, first, headline,
                             SENT_PARAGRAPH | (headline ? SENT_HEADLINE : 0u));
         }

@@ -576,6 +576,10 @@ static void test_datelines(void **state)
     assert_string_equal(first_word("SPRINGFIELD, Ill. (AP) \xe2\x80\x93 The governor spoke."), "the");
     assert_string_equal(first_word("BEIRUT (Reuters) - Syrian forces shelled a town."), "syrian");
     assert_string_equal(first_word("MOSCOW -- Russia criticized Turkey."), "russia");
+    assert_string_equal(first_word("CLEVELAND, July 19 (UPI) \xe2\x80\x94 Michael Mukasey spoke."), "michael");
+    assert_string_equal(first_word("PARIS, Aug 31 (Reuters) - Marine Le Pen spoke."), "marine");
+    assert_string_equal(first_word("WASHINGTON, Aug. 24 (UPI) \xe2\x80\x94 A spokesman spoke."), "a");
+    assert_string_equal(first_word("BEDFORD, N.H., Feb. 7 (AP) \xe2\x80\x94 Marco Rubio spoke."), "marco");
     assert_string_equal(first_word("WINSTON-SALEM \xe2\x80\x94 Voters lined up."), "voters");
     /* after a headline line, on the story's first line */
     const text_doc *d = prep("Trump Meets Ryan\n\nWASHINGTON (AP) \xe2\x80\x94 Trump met Ryan.", TEXT_SPLIT);
@@ -587,10 +591,14 @@ static void test_datelines(void **state)
     assert_string_equal(first_word("Washington (AP) \xe2\x80\x94 Trump spoke."), "washington");
     assert_string_equal(first_word("IRAN-backed militias attacked."), "iran-backed");
     assert_string_equal(first_word("WASHINGTON said on Friday it would act."), "washington");
+    assert_string_equal(first_word("MOSCOW, 2016 - Russia spoke."), "moscow");
     /* only where the story opens, not on a later line */
-    d = prep("Trump met with the speaker of the house on Thursday, his aides said.\n"
+    d = prep("Trump and Ryan pledge to work together; endorsement may come.\n"
+             "The speaker is shuffling his aides and honing his message.\n"
+             "WASHINGTON (AP) \xe2\x80\x94 Trump met with the speaker of the house on Thursday.\n"
              "MOSCOW -- Russia criticized Turkey.", TEXT_SPLIT);
-    assert_string_equal(norms(d, 15, d->ntok - 15), "moscow -- russia criticized turkey .");
+    assert_string_equal(norms(d, 23, 2), "trump met");
+    assert_string_equal(norms(d, 34, d->ntok - 34), "moscow -- russia criticized turkey .");
     /* nor where no cleaning is asked for */
     assert_string_equal(norms(prep("MOSCOW -- Russia spoke.", TEXT_NO_CLEAN), 0, 2), "moscow --");
 }
