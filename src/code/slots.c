@@ -220,7 +220,9 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
         head_end++;
     uint32_t head = head_end > ch->start ? head_end - 1 : ch->start;
     /* a person named at the head after a place that qualifies him:
-     * "Florida primary winner Donald Trump" is Trump, not Florida */
+     * "Florida primary winner Donald Trump" is Trump, not Florida; so is
+     * an actor after a common noun that says what it is: "NATO member
+     * Estonia" is Estonia */
     for (uint32_t k = ch->m1; first_actor >= 0 && k-- > (uint32_t)first_actor + 1;) {
         if (!men[k].actor || men[k].end != head + 1)
             continue;
@@ -228,8 +230,14 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
         int dated = 0;
         for (size_t c = 0; c < e->ncode; c++)
             dated |= e->code[c].restricted;
+        static const char *const kind[] = {"member", "ally", "neighbor", "neighbour", "partner",
+                                           "rival", "foe", "enemy", "affiliate", "group",
+                                           "organization", "organisation", "movement",
+                                           "faction", "militia", "state", "nation", "country",
+                                           NULL};
+        int what = men[k].start > men[k - 1].end && in_list(kind, v->tok[men[k].start - 1].norm);
         const char *c = actor_code_on(e, cx->date);
-        if (dated && c && strcmp(c, "---") != 0)
+        if ((dated || what) && c && strcmp(c, "---") != 0)
             base = c;
         break;
     }
