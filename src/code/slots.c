@@ -834,5 +834,28 @@ int slots_find(coder_ctx *cx, clause_view *v)
         if (!v->deleted[v->verb[k].start])
             v->verb[nv++] = v->verb[k];
     v->nverb = nv;
+
+    /* 7. a person in an apposition says who a phrase with no country is:
+     * "The president, Vladimir Putin, criticized Japan" is RUSGOV, though
+     * the comma clause itself goes.  The apposition must end in the name
+     * ("Heidi Cruz, Senator Ted Cruz's wife" is no senator) */
+    for (uint32_t s = 0; s + 1 < v->nslot; s++) {
+        slot *sl = &v->slot[s];
+        const slot *ap = &v->slot[s + 1];
+        uint32_t c = sl->end;
+        if (sl->deleted || sl->compound || v->cls[sl->start] == TC_PRON ||
+            (sl->coded && strncmp(sl->m[0].code, "---", 3) != 0))
+            continue;
+        if (c + 1 != ap->start || v->cls[c] != TC_COMMA || !v->deleted[c] || !ap->deleted ||
+            !ap->coded || !ap->person || ap->compound || strncmp(ap->m[0].code, "---", 3) == 0 ||
+            !(v->tok[ap->end - 1].flags & TOK_CAPITAL) ||
+            ap->end >= v->ntok || (v->cls[ap->end] != TC_COMMA && v->cls[ap->end] != TC_PUNCT))
+            continue;
+        sl->m[0].code = ap->m[0].code;
+        sl->m[0].coded = 1;
+        sl->coded = 1;
+        sl->person |= ap->person;
+        sl->has_agent |= ap->has_agent;
+    }
     return 0;
 }
