@@ -224,6 +224,23 @@ static int subject_of_same_verb(const clause_view *v, const slot *a, uint32_t p)
     return verb;
 }
 
+static int verb_at(const clause_view *v, uint32_t i)
+{
+    for (uint32_t k = 0; k < v->nverb; k++)
+        if (v->verb[k].start == i)
+            return 1;
+    return 0;
+}
+
+/* A person the dictionaries do not know, named as a subject (first in the
+ * sentence, or before a verb): "he" after it is that person, not one coded
+ * before. */
+static int unknown_subject(const clause_view *v, const slot *sl)
+{
+    return !sl->coded && !sl->deleted && sl->nm == 1 && is_full_name(v, sl) &&
+           (sl->start == 0 || verb_at(v, sl->end));
+}
+
 static void resolve_pronouns(clause_view *v, const referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
@@ -257,6 +274,10 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
             const slot *a = &v->slot[q];
             if (object && subject_of_same_verb(v, a, sl->start))
                 continue;  /* "Clinton blasted him": not Clinton */
+            if (person && unknown_subject(v, a)) {
+                code = NULL;  /* "Julian Assange said he ...": not a person coded before */
+                break;
+            }
             if (!a->coded || a->deleted || v->cls[a->start] == TC_PRON ||
                 strncmp(a->m[0].code, "---", 3) == 0)
                 continue;
@@ -380,6 +401,8 @@ static void remember_referents(const clause_view *v, referents *ref)
 {
     for (uint32_t s = 0; s < v->nslot; s++) {
         const slot *sl = &v->slot[s];
+        if (unknown_subject(v, sl))
+            ref->person = NULL;  /* "Sharpton said ... he supported Obama" */
         if (!sl->coded || sl->deleted || v->cls[sl->start] == TC_PRON)
             continue;
         remember_name(v, sl, ref);
