@@ -616,6 +616,17 @@ static int negated_subject(const clause_view *v, uint32_t verb)
     return not && be;
 }
 
+/* A source that names no one: "Neither France nor Germany condemned
+ * Russia", "None of the Arab states criticized Israel". */
+static int denied_subject(const clause_view *v, const slot *sl)
+{
+    static const char *const none[] = {"neither", "none", "no", "nobody", NULL};
+    for (size_t k = 0; none[k]; k++)
+        if (strcmp(v->tok[sl->start].norm, none[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static int negated(const clause_view *v, uint32_t verb)
 {
     if (negated_directly(v, verb))
@@ -1158,7 +1169,8 @@ int linear_code(coder_ctx *cx, clause_view *v, event_list *out)
             code_a = ia;
             code_b = ib;
         }
-        if (negated(v, h->start) && !(fired && states_negation(ix, fired))) {
+        if ((negated(v, h->start) || (src >= 0 && denied_subject(v, &v->slot[src]))) &&
+            !(fired && states_negation(ix, fired))) {
             code_a = code_a ? negate_code(code_a) : NULL;
             code_b = code_b ? negate_code(code_b) : NULL;
             explain(cx, "    negated: %s -> %s\n", code->a ? code->a : "", code_a ? code_a : "no event (it did not happen)");
