@@ -735,10 +735,18 @@ static const char *unasserted(const clause_view *v, uint32_t verb)
                                          "knows", "knew", NULL};
     static const char *const hypothesis[] = {"notion", "idea", "possibility", "prospect",
                                              "suggestion", "speculation", "question", NULL};
+    /* "could offer", "might not join": a possibility.  "may" is coded, as
+     * the PETRARCH unit tests code it ("may spur reconciliation between
+     * Calenardhon and Gondor") */
+    for (uint32_t i = verb; i-- > 0 && (v->cls[i] == TC_AUX || v->cls[i] == TC_FUNC);) {
+        const char *a = v->tok[i].norm;
+        if (strcmp(a, "could") == 0 || strcmp(a, "might") == 0)
+            return "a possibility (\"could\", \"might\")";
+    }
     for (uint32_t q = 1; q <= 10 && q <= verb; q++) {
         uint32_t i = verb - q;
         if (v->clause_comma[i] && !v->deleted[i])
-            return 0;
+            return NULL;
         for (size_t k = 0; belief[k]; k++)
             if (strcmp(v->tok[i].norm, belief[k]) == 0)
                 return negated_directly(v, i) ? "under a negated belief (\"didn't believe Britain had ...\")"
