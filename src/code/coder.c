@@ -161,6 +161,8 @@ static const char *sentence_issues(coder_ctx *cx, const clause_view *v)
 typedef struct referents {
     const char *person;
     const char *group;
+    const char *org;       /* the last armed group or organisation (IMG, IGO, NGO) */
+    int org_age;           /* sentences since it was named: 0 the one before */
     /* names seen coded: "Secretary of State John Kerry" teaches that a later
      * "Kerry" is USAGOV */
     const char *name[MAX_NAMES];     /* matching form of the name's last word */
@@ -239,6 +241,43 @@ static int unknown_subject(const clause_view *v, const slot *sl)
 {
     return !sl->coded && !sl->deleted && sl->nm == 1 && is_full_name(v, sl) &&
            (sl->start == 0 || verb_at(v, sl->end));
+}
+
+static int is_org_code(const char *code)
+{
+    return strncmp(code, "IGO", 3) == 0 || strncmp(code, "IMG", 3) == 0 ||
+           strncmp(code, "NGO", 3) == 0;
+}
+
+/* "the group": a short reference to the armed group or organisation named
+ * earlier in the sentence or in the two before it ("The Islamic State
+ * attacked Kurdish forces. The group also attacked Iraqi troops.").  "the
+ * country" is not resolved: in news it is mostly a place ("across the
+ * country"). */
+static void resolve_short_references(clause_view *v, const referents *ref)
+{
+    static const char *const org_nouns[] = {"group", "organization", "organisation",
+                                            "movement", "militia", NULL};
+    for (uint32_t s = 0; s < v->nslot; s++) {
+        slot *sl = &v->slot[s];
+        if (sl->coded || sl->deleted || sl->nm != 1 || sl->end != sl->start + 2 ||
+            strcmp(v->tok[sl->start].norm, "the") != 0 ||
+            !in_word_list(org_nouns, v->tok[sl->start + 1].norm))
+            continue;
+        const char *code = ref->org_age < 2 ? ref->org : NULL;
+        for (uint32_t q = s; q-- > 0;) {
+            const slot *a = &v->slot[q];
+            if (a->coded && !a->deleted && a->nm == 1 && is_org_code(a->m[0].code)) {
+                code = a->m[0].code;
+                break;
+            }
+        }
+        if (!code)
+            continue;
+        sl->m[0].code = code;
+        sl->m[0].coded = 1;
+        sl->coded = 1;
+    }
 }
 
 static void resolve_pronouns(clause_view *v, const referents *ref)
@@ -399,6 +438,7 @@ static void remember_name(const clause_view *v, const slot *sl, referents *ref)
 
 static void remember_referents(const clause_view *v, referents *ref)
 {
+    ref->org_age++;
     for (uint32_t s = 0; s < v->nslot; s++) {
         const slot *sl = &v->slot[s];
         if (unknown_subject(v, sl))
@@ -414,6 +454,10 @@ static void remember_referents(const clause_view *v, referents *ref)
                 ref->person = c;  /* "U.N. Secretary-General Ban Ki-moon" too */
             else if (is_group_code(c) || sl->nm > 1)
                 ref->group = c;
+            if (is_org_code(c)) {
+                ref->org = c;
+                ref->org_age = 0;
+            }
         }
     }
 }
@@ -591,6 +635,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
             goto oom;
         resolve_names(&v, &ref);
         resolve_pronouns(&v, &ref);
+        resolve_short_references(&v, &ref);
         resolve_first_person(&v, quotes, nquotes);
         /* Parse only a sentence that can give an event: a dictionary verb,
          * actors enough for both sides (two coded phrases, or a compound;

@@ -159,6 +159,8 @@ void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s);
  * compounds and comma clauses. */
 void slots_classify(clause_view *v);
 int slots_find(coder_ctx *cx, clause_view *v);
+/* slots.c: is w (a matching form) one of the NULL-terminated list? */
+int in_word_list(const char *const *list, const char *w);
 
 /* An event before it is written out. */
 typedef struct raw_event {

@@ -42,7 +42,7 @@ static const char *const pron_words[] = {
     "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "itself",
     "themselves", "himself", "herself", "ourselves", NULL};
 
-static int in_list(const char *const *list, const char *w)
+int in_word_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
         if (strcmp(*list, w) == 0)
@@ -59,17 +59,17 @@ static uint8_t classify(const token *t)
     if ((t->flags & TOK_PUNCT) && !(t->flags & (TOK_WORD | TOK_NUMBER)))
         return TC_PUNCT;
     const char *w = t->norm;
-    if (in_list(prep_words, w))
+    if (in_word_list(prep_words, w))
         return TC_PREP;
-    if (in_list(conj_words, w))
+    if (in_word_list(conj_words, w))
         return TC_CONJ;
-    if (in_list(aux_words, w))
+    if (in_word_list(aux_words, w))
         return TC_AUX;
-    if (in_list(det_words, w))
+    if (in_word_list(det_words, w))
         return TC_DET;
-    if (in_list(pron_words, w))
+    if (in_word_list(pron_words, w))
         return TC_PRON;
-    if (in_list(func_words, w))
+    if (in_word_list(func_words, w))
         return TC_FUNC;
     /* -ly adverbs end a noun phrase ("fiercely opposed"), unless capitalised
      * ("Italy") */
@@ -235,7 +235,7 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
                                            "organization", "organisation", "movement",
                                            "faction", "militia", "state", "nation", "country",
                                            NULL};
-        int what = men[k].start > men[k - 1].end && in_list(kind, v->tok[men[k].start - 1].norm);
+        int what = men[k].start > men[k - 1].end && in_word_list(kind, v->tok[men[k].start - 1].norm);
         const char *c = actor_code_on(e, cx->date);
         if ((dated || what) && c && strcmp(c, "---") != 0)
             base = c;
@@ -352,7 +352,7 @@ static int attribution_verb(const char *w)
     static const char *const words[] = {"said", "says", "say", "told", "tells", "added", "adds",
                                         "reported", "reports", "stated", "states", "noted",
                                         "announced", "claimed", "confirmed", "quoted", NULL};
-    return in_list(words, w);
+    return in_word_list(words, w);
 }
 
 /* A comma clause that opens with a preposition and names an actor carries the
@@ -417,7 +417,7 @@ static void delete_comma_clauses(coder_ctx *cx, clause_view *v, const uint8_t *i
         for (uint32_t i = commas[k] + 1; i < commas[k + 1]; i++)
             verb_inside |= is_verb[i] && !attribution_verb(v->tok[i].norm);
         static const char *const relative[] = {"which", "who", "whom", "whose", "where", NULL};
-        if (verb_inside && commas[k] + 1 < v->ntok && !in_list(relative, v->tok[commas[k] + 1].norm))
+        if (verb_inside && commas[k] + 1 < v->ntok && !in_word_list(relative, v->tok[commas[k] + 1].norm))
             continue;
         n = clause_words(v, commas[k] + 1, commas[k + 1]);
         if (o->comma_max > 0 && n >= o->comma_min && n <= o->comma_max &&
@@ -449,7 +449,7 @@ static int verb_use(const coder_index *ix, const clause_view *v, uint32_t i)
      * Iran", "considering that it backs Assad") */
     static const char *const preps[] = {"according", "regarding", "concerning", "including",
                                         "excluding", "barring", "pending", NULL};
-    if (in_list(preps, v->tok[i].norm))
+    if (in_word_list(preps, v->tok[i].norm))
         return 0;
     if ((strcmp(v->tok[i].norm, "considering") == 0 || strcmp(v->tok[i].norm, "given") == 0) &&
         i + 1 < v->ntok && strcmp(v->tok[i + 1].norm, "that") == 0)
@@ -648,7 +648,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
         if (m > 0 && (strcmp(v->tok[m].norm, "not") == 0 || strcmp(v->tok[m].norm, "n't") == 0))
             m--;
         if (v->cls[i] == TC_WORD && !in_mention[i] && !is_verb[i] &&
-            !(v->tok[i].flags & TOK_CAPITAL) && in_list(modals, v->tok[m].norm) &&
+            !(v->tok[i].flags & TOK_CAPITAL) && in_word_list(modals, v->tok[m].norm) &&
             !(v->tok[m].flags & TOK_CAPITAL))
             verb_word[i] = 1;
     }
