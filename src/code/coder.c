@@ -274,9 +274,7 @@ static void resolve_short_references(clause_view *v, const referents *ref)
         }
         if (!code)
             continue;
-        sl->m[0].code = code;
-        sl->m[0].coded = 1;
-        sl->coded = 1;
+        slot_set_code(sl, code);
     }
 }
 
@@ -333,9 +331,7 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
         }
         if (!code)
             continue;
-        sl->m[0].code = code;
-        sl->m[0].coded = 1;
-        sl->coded = 1;
+        slot_set_code(sl, code);
     }
 }
 
@@ -365,9 +361,7 @@ static void resolve_first_person(clause_view *v, const quote_rec *q, size_t nq)
         const quote_rec *qr = quote_at(q, nq, v->tok[sl->start].start, &qi);
         if (!qr || !qr->speaker_code || strncmp(qr->speaker_code, "---", 3) == 0)
             continue;
-        sl->m[0].code = qr->speaker_code;
-        sl->m[0].coded = 1;
-        sl->coded = 1;
+        slot_set_code(sl, qr->speaker_code);
     }
 }
 
@@ -385,9 +379,7 @@ static void resolve_names(clause_view *v, const referents *ref)
                 continue;
             for (size_t k = ref->nnames; k-- > 0;)
                 if (strcmp(ref->name[k], v->tok[i].norm) == 0) {
-                    sl->m[0].code = ref->name_code[k];
-                    sl->m[0].coded = 1;
-                    sl->coded = 1;
+                    slot_set_code(sl, ref->name_code[k]);
                     sl->has_agent = sl->person = 1;  /* a person: "he" may refer to it */
                     break;
                 }

@@ -159,6 +159,9 @@ void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s);
  * compounds and comma clauses. */
 void slots_classify(clause_view *v);
 int slots_find(coder_ctx *cx, clause_view *v);
+/* slots.c: give a one-member slot the code of the actor it stands for (a
+ * pronoun's, a surname's, an apposition's). */
+void slot_set_code(slot *sl, const char *code);
 /* slots.c: is w (a matching form) one of the NULL-terminated list? */
 int in_word_list(const char *const *list, const char *w);
 

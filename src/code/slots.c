@@ -42,6 +42,13 @@ static const char *const pron_words[] = {
     "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "itself",
     "themselves", "himself", "herself", "ourselves", NULL};
 
+void slot_set_code(slot *sl, const char *code)
+{
+    sl->m[0].code = code;
+    sl->m[0].coded = 1;
+    sl->coded = 1;
+}
+
 int in_word_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
@@ -851,9 +858,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
             !(v->tok[ap->end - 1].flags & TOK_CAPITAL) ||
             ap->end >= v->ntok || (v->cls[ap->end] != TC_COMMA && v->cls[ap->end] != TC_PUNCT))
             continue;
-        sl->m[0].code = ap->m[0].code;
-        sl->m[0].coded = 1;
-        sl->coded = 1;
+        slot_set_code(sl, ap->m[0].code);
         sl->person |= ap->person;
         sl->has_agent |= ap->has_agent;
     }

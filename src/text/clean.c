@@ -355,9 +355,9 @@ int text_is_trailing_junk(const char *line, size_t len)
 
 /* A wire dateline opening a story: "WASHINGTON (AP) — ", "BEDFORD, N.H.
  * (AP) — ", "BEIRUT (Reuters) - ", "MOSCOW -- ".  The place is one to six
- * upper-case words, a comma may add a state or country abbreviation
- * ("N.H.", "Ill.", "Calif."), a parenthesis of up to 40 bytes may name the
- * agency, then a dash with blanks around it.  Returns how many bytes of the
+ * upper-case words; after commas may come a state abbreviation and a date
+ * ("N.H.", "Ill.", "July 19", "Aug. 24"); a parenthesis of up to 40 bytes
+ * may name the agency, then a dash with blanks around it.  Returns how many bytes of the
  * line it covers with the blanks after it (the whole line when nothing
  * follows), else 0.  The place is not an actor of the story: "WASHINGTON"
  * would otherwise be read as the U.S. government and the subject of the
