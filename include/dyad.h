@@ -436,9 +436,12 @@ typedef struct dyad_train_options {
     unsigned long seed;                 /* shuffling and exploration (1) */
     double prune_tagger, prune_parser;  /* drop smaller weights from the final
                                            model: the tagger's under 0.3, the
-                                           parser's under the smallest threshold
-                                           up to 1.0 that keeps the file under
-                                           22 MB (0 keeps all) */
+                                           supertagger's under 1.0 (its weights
+                                           spread over 3 classes per relation),
+                                           the parser's under the smallest
+                                           threshold up to 1.0 that keeps the
+                                           file under 26.5 MB (0 keeps all) */
+    double prune_stagger;
     dyad_progress_fn progress;          /* one line per step, may be NULL */
     void *ud;
     const char *const *raw_paths;       /* plain-text files for word classes */

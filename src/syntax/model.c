@@ -198,6 +198,7 @@ int model_write(const dyad_model *m, unsigned char **out, size_t *len)
     put_table(&b, &m->tagw);
     put_table(&b, &m->tagw2);
     put_table(&b, &m->parsew);
+    put_table(&b, &m->stagw);
     if (b.failed) {
         buf_free(&b);
         return -1;
@@ -339,6 +340,7 @@ void model_free(dyad_model *m)
     wtable_free(&m->tagw);
     wtable_free(&m->tagw2);
     wtable_free(&m->parsew);
+    wtable_free(&m->stagw);
     arena_free(&m->strings);
     free(m);
 }
@@ -346,11 +348,14 @@ void model_free(dyad_model *m)
 void model_index_upos(dyad_model *m)
 {
     uint8_t next = 0;
+    m->upos_verb = -1;
     for (uint32_t i = 0; i < m->ntag && i < 256; i++) {
         uint32_t j = 0;
         while (j < i && strcmp(m->upos[j], m->upos[i]) != 0)
             j++;
         m->upos_id[i] = j < i ? m->upos_id[j] : next++;
+        if (strcmp(m->upos[i], "VERB") == 0)
+            m->upos_verb = m->upos_id[i];
     }
 }
 
@@ -435,7 +440,8 @@ dyad_status model_read(const unsigned char *bytes, size_t len, dyad_model **out,
         goto bad;
     if (get_table(&r, &m->tagw, m->ntag) < 0 || get_table(&r, &m->tagw2, m->ntag) < 0)
         goto bad;
-    if (get_table(&r, &m->parsew, TR_LEFT + 2 * m->nlabel) < 0)
+    if (get_table(&r, &m->parsew, TR_LEFT + 2 * m->nlabel) < 0 ||
+        get_table(&r, &m->stagw, 3 * m->nlabel) < 0)
         goto bad;
     if (r.left != 0) {
         why = "model file has unread bytes";
@@ -476,6 +482,8 @@ dyad_status syntax_analyze(const dyad_model *m, arena *a, const char *const *for
             return DYAD_ENOMEM;
         w[i].h_lemma = feat_str(w[i].lemma, strlen(w[i].lemma));
     }
+    if (m->stagw.nslot)
+        stagger_run(&m->stagw, m->upos_verb, w, n);
     if (n && parser_parse(m, a, w, n) < 0)
         return DYAD_ENOMEM;
     *out = w;

@@ -15,7 +15,7 @@
 #include "util/arena.h"
 
 #define DYAD_MODEL_MAGIC "DYADSYN\x1a"
-#define DYAD_MODEL_VERSION 2u
+#define DYAD_MODEL_VERSION 3u
 
 /* A 64-bit key -> 32-bit value map (open addressing, key 0 is empty). */
 typedef struct u64map {
@@ -39,6 +39,7 @@ struct dyad_model {
     uint32_t ntag;              /* joint UPOS+XPOS classes */
     const char **upos, **xpos;
     uint8_t upos_id[256];       /* joint tag -> small UPOS number (derived) */
+    int upos_verb;              /* the small number of VERB, -1 if none (derived) */
     uint32_t nlabel;            /* dependency relations */
     const char **label;
     uint32_t root_label;
@@ -49,6 +50,7 @@ struct dyad_model {
     lemma_script *script;
     u64map lemma;               /* form/suffix + tag keys -> script id */
     wtable tagw, tagw2, parsew;   /* tagger passes 1 and 2, parser */
+    wtable stagw;               /* supertagger: 3 * nlabel classes */
     arena strings;              /* every string above */
 };
 
@@ -63,6 +65,7 @@ typedef struct syn_word {
     int tag;                    /* joint tag class */
     int tag1;                   /* the first tagger pass's guess */
     int upos;                   /* upos_id of tag */
+    int stag;                   /* supertag: relation * 3 + side of the head */
     int head;                   /* 0 = root */
     int label;
     const char *lemma;
@@ -80,6 +83,14 @@ void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass)
 /* Tag w[0..n): pass 1, then pass 2 when the model has it. */
 void tagger_tag(const dyad_model *m, syn_word *w, size_t n);
 
+/* Supertags: a word's relation and the side of its head (0 left, 1 right,
+ * 2 root), guessed before parsing as parser features. */
+int stag_of(int head, int self, int label);
+#define STAGGER_MAX_FEATS 40
+size_t stagger_features(const syn_word *w, size_t n, size_t i, int verb, uint64_t *out);
+/* One greedy left-to-right pass (tags and lemmas set); verb = m->upos_verb. */
+void stagger_run(const wtable *t, int verb, syn_word *w, size_t n);
+
 /* Learn nothing; look up: the lemma of a form with a tag, in `a` (NULL on OOM). */
 const char *lemma_of(const dyad_model *m, arena *a, const char *form, size_t len, int tag);
 uint64_t lemma_key_form(const char *form, size_t len, const char *xpos);
@@ -92,7 +103,7 @@ void lemma_script_of(const char *form, size_t flen, const char *lemma, lemma_scr
 
 /* The parser's transitions: SHIFT, REDUCE, LEFT-l, RIGHT-l. */
 enum { TR_SHIFT = 0, TR_REDUCE = 1, TR_LEFT = 2 };
-#define PARSER_MAX_FEATS 128
+#define PARSER_MAX_FEATS 136
 
 typedef struct pstate {
     int n;                      /* words 1..n; n + 1 is the root */

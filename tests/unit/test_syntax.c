@@ -1,7 +1,8 @@
 /* test_syntax.c: the tagger and parser's pieces: CoNLL-U reading and writing,
  * training on a tiny corpus, word classes, model save/load, damaged model
  * files, the shipped model on sentences whose parse dyad's coding depends
- * on, the mixing of weight tables and the parser's head-replacing LEFT. */
+ * on, supertags, the mixing of weight tables and the parser's head-replacing
+ * LEFT. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -170,6 +171,7 @@ static dyad_model *train_tiny(void)
     o.folds = 2;
     o.prune_tagger = 0;
     o.prune_parser = 0;
+    o.prune_stagger = 0;
     dyad_model *m = NULL;
     dyad_error err;
     memset(&err, 0, sizeof err);
@@ -262,6 +264,32 @@ static void train_save_load(void **state)
         }
     }
     dyad_model_free(m2);
+    dyad_model_free(m);
+}
+
+/* The supertagger guesses each word's relation and head side before the
+ * parse; on the tiny regular language its guesses are the parse's. */
+static void supertags(void **state)
+{
+    (void)state;
+    assert_int_equal(stag_of(0, 3, 5), 17);
+    assert_int_equal(stag_of(1, 3, 5), 15);
+    assert_int_equal(stag_of(7, 3, 5), 16);
+    dyad_model *m = train_tiny();
+    assert_int_equal(m->stagw.nclass, 3 * m->nlabel);
+    assert_true(m->stagw.nfeat > 0);
+    const char *forms[] = {"The", "army", "attacked", "a", "country", "."};
+    size_t lens[6];
+    for (size_t i = 0; i < 6; i++)
+        lens[i] = strlen(forms[i]);
+    arena a;
+    arena_init(&a, 4096);
+    syn_word *w;
+    assert_int_equal(syntax_analyze(m, &a, forms, lens, 6, &w), DYAD_OK);
+    assert_int_equal(w[1].head, 3);
+    for (size_t i = 0; i < 6; i++)
+        assert_int_equal(w[i].stag, stag_of(w[i].head, (int)i + 1, w[i].label));
+    arena_free(&a);
     dyad_model_free(m);
 }
 
@@ -470,6 +498,7 @@ int main(void)
         cmocka_unit_test(conllu_round_trip),
         cmocka_unit_test(conllu_errors),
         cmocka_unit_test(train_save_load),
+        cmocka_unit_test(supertags),
         cmocka_unit_test(damaged_models),
         cmocka_unit_test(shipped_model),
         cmocka_unit_test(word_classes),
