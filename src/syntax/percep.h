@@ -54,6 +54,16 @@ typedef struct wtable {
     size_t nfeat, nentry;
 } wtable;
 
+/* The first class with the highest score of scores[0..n), n >= 1. */
+static inline int score_best(const float *scores, uint32_t n)
+{
+    int best = 0;
+    for (uint32_t c = 1; c < n; c++)
+        if (scores[c] > scores[best])
+            best = (int)c;
+    return best;
+}
+
 /* Add the weights of keys[0..n) into scores[0..nclass). */
 void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores);
 void wtable_free(wtable *t);

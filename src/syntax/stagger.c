@@ -94,10 +94,7 @@ void stagger_run(const wtable *t, int verb, syn_word *w, size_t n)
         size_t nf = stagger_features(w, n, i, verb, feats);
         memset(scores, 0, nc * sizeof *scores);
         wtable_score(t, feats, nf, scores);
-        int best = 0;
-        for (uint32_t c = 1; c < nc; c++)
-            if (scores[c] > scores[best])
-                best = (int)c;
+        int best = score_best(scores, nc);
         w[i].stag = best;
     }
 }

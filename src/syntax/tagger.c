@@ -177,10 +177,7 @@ void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass)
         size_t nf = tagger_features(w, n, i, pass, feats);
         memset(scores, 0, nt * sizeof *scores);
         wtable_score(t, feats, nf, scores);
-        int best = 0;
-        for (uint32_t c = 1; c < nt; c++)
-            if (scores[c] > scores[best])
-                best = (int)c;
+        int best = score_best(scores, nt);
         w[i].tag = best;
         if (pass == 1)
             w[i].tag1 = best;

@@ -590,10 +590,7 @@ static int tagger_epoch(trainer *t, ptrain *p, const size_t *order, size_t n, in
             size_t nf = tagger_features(s->w, s->c.n, i, pass, feats);
             memset(scores, 0, nt * sizeof *scores);
             ptrain_score(p, feats, nf, scores);
-            int best = 0;
-            for (uint32_t c = 1; c < nt; c++)
-                if (scores[c] > scores[best])
-                    best = (int)c;
+            int best = score_best(scores, nt);
             ptrain_tick(p);
             if (best != s->gtag[i]) {
                 if (ptrain_update(p, feats, nf, (uint32_t)s->gtag[i], 1.0f) < 0 ||
@@ -717,10 +714,7 @@ static int stagger_epoch(trainer *t, ptrain *p, const size_t *order, size_t n, i
             size_t nf = stagger_features(s->w, s->c.n, i, t->m->upos_verb, feats);
             memset(scores, 0, nc * sizeof *scores);
             ptrain_score(p, feats, nf, scores);
-            int best = 0, gold = gold_stag(s, i);
-            for (uint32_t c = 1; c < nc; c++)
-                if (scores[c] > scores[best])
-                    best = (int)c;
+            int best = score_best(scores, nc), gold = gold_stag(s, i);
             ptrain_tick(p);
             if (gold >= 0 && best != gold &&
                 (ptrain_update(p, feats, nf, (uint32_t)gold, 1.0f) < 0 ||
