@@ -88,6 +88,15 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
     }
 }
 
+int wtable_best(const wtable *t, const uint64_t *keys, size_t n)
+{
+    float scores[256];
+    uint32_t nc = t->nclass == 0 ? 1 : t->nclass <= 256 ? t->nclass : 256;
+    memset(scores, 0, nc * sizeof *scores);
+    wtable_score(t, keys, n, scores);
+    return score_best(scores, nc);
+}
+
 void wtable_free(wtable *t)
 {
     free(t->slot);

@@ -66,6 +66,8 @@ static inline int score_best(const float *scores, uint32_t n)
 
 /* Add the weights of keys[0..n) into scores[0..nclass). */
 void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores);
+/* The best of t's classes (at most 256) for keys[0..n). */
+int wtable_best(const wtable *t, const uint64_t *keys, size_t n);
 void wtable_free(wtable *t);
 /* Memory for slots or entries (freed with free()); large blocks go in huge
  * pages where the system has them.  NULL on OOM. */

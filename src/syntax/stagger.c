@@ -88,13 +88,8 @@ size_t stagger_features(const syn_word *w, size_t n, size_t i, int verb, uint64_
 void stagger_run(const wtable *t, int verb, syn_word *w, size_t n)
 {
     uint64_t feats[STAGGER_MAX_FEATS];
-    float scores[256];
-    uint32_t nc = t->nclass <= 256 ? t->nclass : 256;
     for (size_t i = 0; i < n; i++) {
         size_t nf = stagger_features(w, n, i, verb, feats);
-        memset(scores, 0, nc * sizeof *scores);
-        wtable_score(t, feats, nf, scores);
-        int best = score_best(scores, nc);
-        w[i].stag = best;
+        w[i].stag = wtable_best(t, feats, nf);
     }
 }

@@ -79,7 +79,7 @@ void tagger_prepare(const dyad_model *m, syn_word *w, size_t n);
  * sees the first pass's tags of the word and the words after it. */
 size_t tagger_features(const syn_word *w, size_t n, size_t i, int pass, uint64_t *out);
 /* One greedy left-to-right pass with table t (pass 1 also sets tag1). */
-void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass);
+void tagger_run(const wtable *t, syn_word *w, size_t n, int pass);
 /* Tag w[0..n): pass 1, then pass 2 when the model has it. */
 void tagger_tag(const dyad_model *m, syn_word *w, size_t n);
 

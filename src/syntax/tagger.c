@@ -168,16 +168,12 @@ size_t tagger_features(const syn_word *w, size_t n, size_t i, int pass, uint64_t
     return k;
 }
 
-void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass)
+void tagger_run(const wtable *t, syn_word *w, size_t n, int pass)
 {
     uint64_t feats[TAGGER_MAX_FEATS];
-    float scores[256];
-    uint32_t nt = ntag <= 256 ? ntag : 256;
     for (size_t i = 0; i < n; i++) {
         size_t nf = tagger_features(w, n, i, pass, feats);
-        memset(scores, 0, nt * sizeof *scores);
-        wtable_score(t, feats, nf, scores);
-        int best = score_best(scores, nt);
+        int best = wtable_best(t, feats, nf);
         w[i].tag = best;
         if (pass == 1)
             w[i].tag1 = best;
@@ -186,7 +182,7 @@ void tagger_run(const wtable *t, uint32_t ntag, syn_word *w, size_t n, int pass)
 
 void tagger_tag(const dyad_model *m, syn_word *w, size_t n)
 {
-    tagger_run(&m->tagw, m->ntag, w, n, 1);
+    tagger_run(&m->tagw, w, n, 1);
     if (m->tagw2.nslot)
-        tagger_run(&m->tagw2, m->ntag, w, n, 2);
+        tagger_run(&m->tagw2, w, n, 2);
 }

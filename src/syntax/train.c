@@ -1223,12 +1223,12 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
             goto tagged;
         for (size_t i = 0; i < n; i++)
             if (fold_of(i, n, folds) == f)
-                tagger_run(&w, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 1);
+                tagger_run(&w, t.train.s[i].w, t.train.s[i].c.n, 1);
         wtable_free(&w);
     }
     if (!folds)
         for (size_t i = 0; i < n; i++)
-            tagger_run(&m->tagw, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 1);
+            tagger_run(&m->tagw, t.train.s[i].w, t.train.s[i].c.n, 1);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
     st = train_tagger(&t, order, n, o->tagger_epochs, &e2, 2, &m->tagw2);
@@ -1257,7 +1257,7 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
             if (fold_of(i, n, folds) != f)
                 continue;
             tsent *s = &t.train.s[i];
-            tagger_run(&w, m->ntag, s->w, s->c.n, 2);
+            tagger_run(&w, s->w, s->c.n, 2);
             for (size_t q = 0; q < s->c.n; q++, all++) {
                 ok += s->w[q].tag == s->gtag[q];
                 held[s->first + q] = s->w[q].tag;
@@ -1272,7 +1272,7 @@ dyad_status dyad_train(const dyad_train_options *o, dyad_model **out, dyad_error
             t.train.s[i].w[q].tag = held[t.train.s[i].first + q];
     if (!folds)
         for (size_t i = 0; i < n; i++)
-            tagger_run(&m->tagw2, m->ntag, t.train.s[i].w, t.train.s[i].c.n, 2);
+            tagger_run(&m->tagw2, t.train.s[i].w, t.train.s[i].c.n, 2);
 tagged:
     for (size_t i = 0; i < n && st == DYAD_OK; i++)
         for (size_t q = 0; q < t.train.s[i].c.n; q++) {
