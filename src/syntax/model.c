@@ -151,21 +151,21 @@ static void put_table(buf *b, const wtable *t)
      * as count - 1); their entries follow in the same order. */
     size_t nfeat = 0;
     for (size_t s = 0; s < t->nslot; s++)
-        nfeat += t->slot[s].key && t->slot[s].count;
+        nfeat += t->slot[s].key && WSLOT_COUNT(&t->slot[s]);
     put_u32(b, t->nclass);
     put_u64(b, nfeat);
     put_u64(b, t->nentry);
     put_u32(b, sbits);
     for (size_t s = 0; s < t->nslot; s++)
-        if (t->slot[s].key && t->slot[s].count) {
+        if (t->slot[s].key && WSLOT_COUNT(&t->slot[s])) {
             put_u64(b, t->slot[s].key);
-            buf_putc(b, (char)(unsigned char)(t->slot[s].count - 1));
+            buf_putc(b, (char)(unsigned char)(WSLOT_COUNT(&t->slot[s]) - 1));
         }
     for (size_t s = 0; s < t->nslot; s++)
-        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
+        for (uint32_t j = 0; t->slot[s].key && j < WSLOT_COUNT(&t->slot[s]); j++)
             buf_putc(b, (char)(unsigned char)t->e[t->slot[s].first + j].cls);
     for (size_t s = 0; s < t->nslot; s++)
-        for (uint32_t j = 0; t->slot[s].key && j < t->slot[s].count; j++)
+        for (uint32_t j = 0; t->slot[s].key && j < WSLOT_COUNT(&t->slot[s]); j++)
             put_u16(b, (uint16_t)t->e[t->slot[s].first + j].q);
 }
 
@@ -274,6 +274,10 @@ static int get_map(reader *r, u64map *m, uint32_t max_val)
     return 0;
 }
 
+#ifndef DENSE_FRACTION
+#define DENSE_FRACTION 4
+#endif
+
 static int get_table(reader *r, wtable *t, uint32_t nclass)
 {
     memset(t, 0, sizeof *t);
@@ -318,6 +322,8 @@ static int get_table(reader *r, wtable *t, uint32_t nclass)
     t->scale = scale;
     t->nentry = (size_t)nentry;
     int ix = wtable_index(t, keys, offs, counts, (size_t)nfeat);
+    if (ix == 0 && wtable_densify(t, nc / DENSE_FRACTION) < 0)
+        ix = -1;
     if (ix == -1)
         r->bad = 2;
     rc = ix == 0 ? 0 : -1;

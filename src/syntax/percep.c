@@ -57,6 +57,16 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
         return;
     size_t mask = t->nslot - 1;
     size_t idx[128];
+    /* One scale per table: add the 16-bit weights as integers (exact, and
+     * no convert-and-multiply per entry), scale each class once at the end.
+     * 2^15 * 2^16 features cannot overflow; tables of more than 256
+     * classes (none are loaded) take the float path. */
+    int32_t acc[256], *sum = NULL;
+    size_t nc = t->nclass;
+    if (t->nclass <= 256 && n <= 65536) {
+        memset(acc, 0, t->nclass * sizeof *acc);
+        sum = acc;
+    }
     while (n) {
         size_t m = n < 128 ? n : 128;
         for (size_t i = 0; i < m; i++) {
@@ -71,8 +81,14 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
                 s = (s + 1) & mask;
             idx[i] = s;
 #if defined(__GNUC__)
-            if (t->slot[s].key)
-                __builtin_prefetch(&t->e[t->slot[s].first]);
+            const wslot *sl = &t->slot[s];
+            if (sl->key && sum && WSLOT_ROW(sl)) {
+                const char *d = (const char *)(t->dense + (size_t)(WSLOT_ROW(sl) - 1) * nc);
+                for (size_t b = 0; b < nc * sizeof *t->dense; b += 64)
+                    __builtin_prefetch(d + b);
+            } else if (sl->key) {
+                __builtin_prefetch(&t->e[sl->first]);
+            }
 #endif
         }
         for (size_t i = 0; i < m; i++) {
@@ -80,12 +96,25 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
             if (!sl->key)
                 continue;
             const wentry *e = t->e + sl->first;
-            for (uint32_t j = 0; j < sl->count; j++)
-                scores[e[j].cls] += (float)e[j].q * t->scale;
+            uint32_t count = WSLOT_COUNT(sl), row = WSLOT_ROW(sl);
+            if (sum && row) {
+                const int16_t *d = t->dense + (size_t)(row - 1) * nc;
+                for (size_t c = 0; c < nc; c++)
+                    sum[c] += d[c];
+            } else if (sum) {
+                for (uint32_t j = 0; j < count; j++)
+                    sum[e[j].cls] += e[j].q;
+            } else {
+                for (uint32_t j = 0; j < count; j++)
+                    scores[e[j].cls] += (float)e[j].q * t->scale;
+            }
         }
         keys += m;
         n -= m;
     }
+    if (sum)
+        for (uint32_t c = 0; c < t->nclass; c++)
+            scores[c] += (float)sum[c] * t->scale;
 }
 
 int wtable_best(const wtable *t, const uint64_t *keys, size_t n)
@@ -101,7 +130,39 @@ void wtable_free(wtable *t)
 {
     free(t->slot);
     free(t->e);
+    free(t->dense);
     memset(t, 0, sizeof *t);
+}
+
+int wtable_densify(wtable *t, uint32_t min_count)
+{
+    if (min_count < 8)
+        min_count = 8;
+    if (t->dense || t->nclass == 0 || t->nclass > 256)
+        return 0;
+    size_t nrow = 0, maxrow = ((size_t)1 << (32 - WSLOT_COUNT_BITS)) - 1;
+    for (size_t s = 0; s < t->nslot; s++)
+        if (t->slot[s].key && WSLOT_COUNT(&t->slot[s]) >= min_count && nrow < maxrow)
+            nrow++;
+    if (!nrow)
+        return 0;
+    int16_t *d = wtable_alloc(nrow * t->nclass * sizeof *d);
+    if (!d)
+        return -1;
+    memset(d, 0, nrow * t->nclass * sizeof *d);
+    size_t r = 0;
+    for (size_t s = 0; s < t->nslot && r < nrow; s++) {
+        wslot *sl = &t->slot[s];
+        if (!sl->key || WSLOT_COUNT(sl) < min_count)
+            continue;
+        for (uint32_t j = 0; j < WSLOT_COUNT(sl); j++)
+            d[r * t->nclass + t->e[sl->first + j].cls] = t->e[sl->first + j].q;
+        r++;
+        sl->count = WSLOT_COUNT(sl) | (uint32_t)r << WSLOT_COUNT_BITS;
+    }
+    t->dense = d;
+    t->ndense = nrow;
+    return 0;
 }
 
 int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
@@ -109,6 +170,9 @@ int wtable_index(wtable *t, const uint64_t *feat_keys, const uint32_t *offs,
 {
     if (nfeat > ((size_t)1 << 38))
         return -1;
+    for (size_t i = 0; i < nfeat; i++)
+        if (counts[i] >= (1u << WSLOT_COUNT_BITS))
+            return -1;
     size_t nslot = pow2_at_least(nfeat * 2 + 1);
     t->slot = wtable_alloc(nslot * sizeof *t->slot);
     if (!t->slot)
@@ -364,7 +428,7 @@ int wtable_prune(wtable *t, float min_abs)
         if (!sl->key)
             continue;
         uint32_t k = 0;
-        for (uint32_t j = 0; j < sl->count; j++)
+        for (uint32_t j = 0; j < WSLOT_COUNT(sl); j++)
             if (fabsf((float)t->e[sl->first + j].q * t->scale) >= min_abs)
                 t->e[sl->first + k++] = t->e[sl->first + j];
         sl->count = k;
@@ -422,6 +486,16 @@ int wtable_copy(const wtable *src, wtable *dst)
         memcpy(dst->slot, src->slot, src->nslot * sizeof *dst->slot);
     if (src->nentry)
         memcpy(dst->e, src->e, src->nentry * sizeof *dst->e);
+    if (src->ndense) {
+        size_t bytes = src->ndense * src->nclass * sizeof *dst->dense;
+        dst->dense = wtable_alloc(bytes);
+        if (!dst->dense) {
+            wtable_free(dst);
+            return -1;
+        }
+        memcpy(dst->dense, src->dense, bytes);
+        dst->ndense = src->ndense;
+    }
     dst->nclass = src->nclass;
     dst->scale = src->scale;
     dst->nslot = src->nslot;
@@ -460,16 +534,16 @@ int wtable_mix(const wtable *a, float wa, const wtable *b, float wb, wtable *out
         float wt = pass ? wb : wa, wo = pass ? wa : wb;
         for (size_t s = 0; s < t->nslot; s++) {
             const wslot *sl = &t->slot[s];
-            if (!sl->key || !sl->count)
+            if (!sl->key || !WSLOT_COUNT(sl))
                 continue;
             const wslot *ol = lookup(o, sl->key);
-            if (pass && ol && ol->count)
+            if (pass && ol && WSLOT_COUNT(ol))
                 continue;
             size_t start = ne;
             for (int side = 0; side < 2; side++) {
                 const wtable *x = side ? o : t;
                 const wslot *xl = side ? ol : sl;
-                for (uint32_t j = 0; xl && j < xl->count; j++) {
+                for (uint32_t j = 0; xl && j < WSLOT_COUNT(xl); j++) {
                     const wentry *e = &x->e[xl->first + j];
                     if (!seen[e->cls]) {
                         seen[e->cls] = 1;

@@ -37,8 +37,13 @@ uint64_t feat_str(const char *s, size_t n);
 typedef struct wslot {
     uint64_t key;          /* 0 = empty */
     uint32_t first;        /* first entry of the feature */
-    uint32_t count;        /* its number of entries */
+    uint32_t count;        /* its number of entries (WSLOT_COUNT), and above
+                              them its dense row + 1, or 0 (WSLOT_ROW) */
 } wslot;
+
+#define WSLOT_COUNT_BITS 9 /* up to 256 classes: 9 bits hold the count */
+#define WSLOT_COUNT(sl) ((sl)->count & ((1u << WSLOT_COUNT_BITS) - 1))
+#define WSLOT_ROW(sl) ((sl)->count >> WSLOT_COUNT_BITS)
 
 typedef struct wentry {
     int16_t q;             /* the weight is q * scale */
@@ -52,6 +57,8 @@ typedef struct wtable {
     wslot *slot;
     wentry *e;             /* nentry */
     size_t nfeat, nentry;
+    int16_t *dense;        /* ndense rows of nclass weights (wtable_densify) */
+    size_t ndense;
 } wtable;
 
 /* The first class with the highest score of scores[0..n), n >= 1. */
@@ -69,6 +76,12 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
 /* The best of t's classes (at most 256) for keys[0..n). */
 int wtable_best(const wtable *t, const uint64_t *keys, size_t n);
 void wtable_free(wtable *t);
+/* Give the features with at least min_count classes (and 8) a dense row of
+ * all classes as well, which scoring adds as one vector instead of
+ * scattering the entries: the same sums, faster for the common features
+ * with dozens of classes.  Only scoring reads the rows; the entries stay.
+ * Returns -1 on OOM (the table is then unchanged). */
+int wtable_densify(wtable *t, uint32_t min_count);
 /* Memory for slots or entries (freed with free()); large blocks go in huge
  * pages where the system has them.  NULL on OOM. */
 void *wtable_alloc(size_t size);

@@ -488,6 +488,55 @@ static void weight_mix(void **state)
     ptrain_free(pb);
 }
 
+/* A feature with many classes gets a dense row, which scoring adds as a
+ * vector: the scores stay exactly those of its entries, through a copy and
+ * a prune, and features with few classes keep their entries alone. */
+static void dense_rows(void **state)
+{
+    (void)state;
+    enum { NC = 40 };
+    ptrain *p = ptrain_new(NC);
+    assert_non_null(p);
+    uint64_t keys[3] = {101, 202, 303};   /* many classes, three, unknown */
+    for (uint32_t c = 0; c < 30; c++) {
+        assert_int_equal(ptrain_update(p, keys, 1, c, (float)c - 14.5f), 0);
+        ptrain_tick(p);
+    }
+    for (uint32_t c = 0; c < 3; c++) {
+        assert_int_equal(ptrain_update(p, keys + 1, 1, c * 7, 3.0f + (float)c), 0);
+        ptrain_tick(p);
+    }
+    wtable sparse, dense, copy;
+    assert_int_equal(ptrain_freeze(p, 1e-3f, &sparse), 0);
+    assert_int_equal(wtable_copy(&sparse, &dense), 0);
+    assert_int_equal(wtable_densify(&dense, 10), 0);
+    assert_int_equal(dense.ndense, 1);
+    assert_int_equal(wtable_copy(&dense, &copy), 0);
+    float a[NC] = {0}, b[NC] = {0}, c[NC] = {0};
+    wtable_score(&sparse, keys, 3, a);
+    wtable_score(&dense, keys, 3, b);
+    wtable_score(&copy, keys, 3, c);
+    assert_memory_equal(a, b, sizeof a);
+    assert_memory_equal(a, c, sizeof a);
+    int nonzero = 0;
+    for (int k = 0; k < NC; k++)
+        nonzero += a[k] != 0.0f;
+    assert_true(nonzero >= 28);
+    /* pruning drops the rows and keeps scoring right */
+    assert_int_equal(wtable_prune(&sparse, 0.05f), 0);
+    assert_int_equal(wtable_prune(&dense, 0.05f), 0);
+    assert_int_equal(dense.ndense, 0);
+    memset(a, 0, sizeof a);
+    memset(b, 0, sizeof b);
+    wtable_score(&sparse, keys, 3, a);
+    wtable_score(&dense, keys, 3, b);
+    assert_memory_equal(a, b, sizeof a);
+    wtable_free(&sparse);
+    wtable_free(&dense);
+    wtable_free(&copy);
+    ptrain_free(p);
+}
+
 int main(void)
 {
     const char *t = getenv("TMPDIR");
@@ -503,6 +552,7 @@ int main(void)
         cmocka_unit_test(shipped_model),
         cmocka_unit_test(word_classes),
         cmocka_unit_test(weight_mix),
+        cmocka_unit_test(dense_rows),
         cmocka_unit_test(left_replaces_head),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
