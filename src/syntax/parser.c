@@ -438,17 +438,29 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
     float scores[256];
     int dep_id = label_id(m, "dep");
     uint32_t dep = dep_id >= 0 ? (uint32_t)dep_id : 0;
+    uint8_t legal[256];
     while (!parser_done(&s)) {
-        size_t nf = parser_features(&s, w, m->ntag, nl, feats);
-        memset(scores, 0, ncls * sizeof *scores);
-        wtable_score(&m->parsew, feats, nf, scores);
-        int best = -1;
-        for (uint32_t t = 0; t < ncls; t++)
-            if (parser_legal(&s, (int)t, nl, m->root_label) &&
-                (best < 0 || scores[t] > scores[best]))
+        int best = -1, nlegal = 0;
+        for (uint32_t t = 0; t < ncls; t++) {
+            legal[t] = (uint8_t)parser_legal(&s, (int)t, nl, m->root_label);
+            if (legal[t]) {
+                nlegal++;
                 best = (int)t;
-        if (best < 0)
+            }
+        }
+        if (nlegal == 0)
             break;
+        /* A forced move (SHIFT on an empty stack, REDUCE after the root
+         * has its dependent) needs no scoring. */
+        if (nlegal > 1) {
+            size_t nf = parser_features(&s, w, m->ntag, nl, feats);
+            memset(scores, 0, ncls * sizeof *scores);
+            wtable_score(&m->parsew, feats, nf, scores);
+            best = -1;
+            for (uint32_t t = 0; t < ncls; t++)
+                if (legal[t] && (best < 0 || scores[t] > scores[best]))
+                    best = (int)t;
+        }
         parser_apply(&s, best, nl);
     }
     char *orphan = arena_calloc(a, n + 2, 1);
