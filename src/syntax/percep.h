@@ -4,7 +4,8 @@
  * Training keeps, per feature, a short list of (class, weight, running total)
  * and averages lazily.  Freezing averages, prunes tiny weights and yields the
  * compact read-only table that the model file stores and the runtime scores
- * with: one hash probe per feature, then a scan of its few classes. */
+ * with: one hash probe per feature, then its classes added as integers,
+ * one by one, or as one row when it has many (wtable_densify). */
 #ifndef DYAD_SYNTAX_PERCEP_H
 #define DYAD_SYNTAX_PERCEP_H
 
