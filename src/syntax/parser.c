@@ -174,8 +174,16 @@ void parser_finish(pstate *s, uint32_t root_label, uint32_t dep_label)
     feat_final(feat_mix(feat_mix(feat_mix(feat_mix((id), (a)), (b)), (c)), (d)))
 
 size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32_t nlabel,
-                       uint64_t *out)
+                       int part, uint64_t *out)
 {
+    /* PUT(1, ...) marks the templates of the buffer front alone (n0, n1,
+     * n2 and their words' own attributes), which stay the same while b
+     * does; PF_ALL gives every template in one fixed order. */
+#define PUT(front, key)                                              \
+    do {                                                             \
+        if (part == PF_ALL || (part == PF_FRONT) == (front))         \
+            out[k++] = (key);                                        \
+    } while (0)
     const uint64_t WNONE = 0x1234567u, WROOT = 0x7654321u;
     int R = s->n + 1;
 #define WORD(i) ((i) > 0 && (i) < R)
@@ -216,152 +224,153 @@ size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32
     uint64_t n0sl = n0 >= 0 ? s->lset[n0] : 1ULL << 63;
     size_t k = 0;
     /* single words */
-    out[k++] = F2(1, s0w, s0p);
-    out[k++] = F1(2, s0w);
-    out[k++] = F1(3, s0p);
-    out[k++] = F2(4, n0w, n0p);
-    out[k++] = F1(5, n0w);
-    out[k++] = F1(6, n0p);
-    out[k++] = F2(7, n1w, n1p);
-    out[k++] = F1(8, n1w);
-    out[k++] = F1(9, n1p);
-    out[k++] = F2(10, n2w, n2p);
-    out[k++] = F1(11, n2w);
-    out[k++] = F1(12, n2p);
+    PUT(0, F2(1, s0w, s0p));
+    PUT(0, F1(2, s0w));
+    PUT(0, F1(3, s0p));
+    PUT(1, F2(4, n0w, n0p));
+    PUT(1, F1(5, n0w));
+    PUT(1, F1(6, n0p));
+    PUT(1, F2(7, n1w, n1p));
+    PUT(1, F1(8, n1w));
+    PUT(1, F1(9, n1p));
+    PUT(1, F2(10, n2w, n2p));
+    PUT(1, F1(11, n2w));
+    PUT(1, F1(12, n2p));
     /* pairs */
-    out[k++] = F4(13, s0w, s0p, n0w, n0p);
-    out[k++] = F3(14, s0w, s0p, n0w);
-    out[k++] = F3(15, s0w, n0w, n0p);
-    out[k++] = F3(16, s0w, s0p, n0p);
-    out[k++] = F3(17, s0p, n0w, n0p);
-    out[k++] = F2(18, s0w, n0w);
-    out[k++] = F2(19, s0p, n0p);
-    out[k++] = F2(20, n0p, n1p);
+    PUT(0, F4(13, s0w, s0p, n0w, n0p));
+    PUT(0, F3(14, s0w, s0p, n0w));
+    PUT(0, F3(15, s0w, n0w, n0p));
+    PUT(0, F3(16, s0w, s0p, n0p));
+    PUT(0, F3(17, s0p, n0w, n0p));
+    PUT(0, F2(18, s0w, n0w));
+    PUT(0, F2(19, s0p, n0p));
+    PUT(1, F2(20, n0p, n1p));
     /* three words */
-    out[k++] = F3(21, n0p, n1p, n2p);
-    out[k++] = F3(22, s0p, n0p, n1p);
-    out[k++] = F3(23, TG(s0h), s0p, n0p);
-    out[k++] = F3(24, s0p, TG(s0l), n0p);
-    out[k++] = F3(25, s0p, TG(s0r), n0p);
-    out[k++] = F3(26, s0p, n0p, TG(n0l));
+    PUT(1, F3(21, n0p, n1p, n2p));
+    PUT(0, F3(22, s0p, n0p, n1p));
+    PUT(0, F3(23, TG(s0h), s0p, n0p));
+    PUT(0, F3(24, s0p, TG(s0l), n0p));
+    PUT(0, F3(25, s0p, TG(s0r), n0p));
+    PUT(0, F3(26, s0p, n0p, TG(n0l)));
     /* distance */
-    out[k++] = F2(27, s0w, dist);
-    out[k++] = F2(28, s0p, dist);
-    out[k++] = F2(29, n0w, dist);
-    out[k++] = F2(30, n0p, dist);
-    out[k++] = F3(31, s0w, n0w, dist);
-    out[k++] = F3(32, s0p, n0p, dist);
+    PUT(0, F2(27, s0w, dist));
+    PUT(0, F2(28, s0p, dist));
+    PUT(0, F2(29, n0w, dist));
+    PUT(0, F2(30, n0p, dist));
+    PUT(0, F3(31, s0w, n0w, dist));
+    PUT(0, F3(32, s0p, n0p, dist));
     /* valency */
-    out[k++] = F2(33, s0w, s0vr);
-    out[k++] = F2(34, s0p, s0vr);
-    out[k++] = F2(35, s0w, s0vl);
-    out[k++] = F2(36, s0p, s0vl);
-    out[k++] = F2(37, n0w, n0vl);
-    out[k++] = F2(38, n0p, n0vl);
+    PUT(0, F2(33, s0w, s0vr));
+    PUT(0, F2(34, s0p, s0vr));
+    PUT(0, F2(35, s0w, s0vl));
+    PUT(0, F2(36, s0p, s0vl));
+    PUT(0, F2(37, n0w, n0vl));
+    PUT(0, F2(38, n0p, n0vl));
     /* heads and children */
-    out[k++] = F1(39, WD(s0h));
-    out[k++] = F1(40, TG(s0h));
-    out[k++] = F1(41, LB(s0));
-    out[k++] = F1(42, WD(s0l));
-    out[k++] = F1(43, TG(s0l));
-    out[k++] = F1(44, LB(s0l));
-    out[k++] = F1(45, WD(s0r));
-    out[k++] = F1(46, TG(s0r));
-    out[k++] = F1(47, LB(s0r));
-    out[k++] = F1(48, WD(n0l));
-    out[k++] = F1(49, TG(n0l));
-    out[k++] = F1(50, LB(n0l));
+    PUT(0, F1(39, WD(s0h)));
+    PUT(0, F1(40, TG(s0h)));
+    PUT(0, F1(41, LB(s0)));
+    PUT(0, F1(42, WD(s0l)));
+    PUT(0, F1(43, TG(s0l)));
+    PUT(0, F1(44, LB(s0l)));
+    PUT(0, F1(45, WD(s0r)));
+    PUT(0, F1(46, TG(s0r)));
+    PUT(0, F1(47, LB(s0r)));
+    PUT(0, F1(48, WD(n0l)));
+    PUT(0, F1(49, TG(n0l)));
+    PUT(0, F1(50, LB(n0l)));
     /* third order */
-    out[k++] = F1(51, WD(s0h2));
-    out[k++] = F1(52, TG(s0h2));
-    out[k++] = F1(53, LB(s0h));
-    out[k++] = F1(54, WD(s0l2));
-    out[k++] = F1(55, TG(s0l2));
-    out[k++] = F1(56, LB(s0l2));
-    out[k++] = F1(57, WD(s0r2));
-    out[k++] = F1(58, TG(s0r2));
-    out[k++] = F1(59, LB(s0r2));
-    out[k++] = F1(60, WD(n0l2));
-    out[k++] = F1(61, TG(n0l2));
-    out[k++] = F1(62, LB(n0l2));
-    out[k++] = F3(63, s0p, TG(s0l), TG(s0l2));
-    out[k++] = F3(64, s0p, TG(s0r), TG(s0r2));
-    out[k++] = F3(65, s0p, TG(s0h), TG(s0h2));
-    out[k++] = F3(66, n0p, TG(n0l), TG(n0l2));
+    PUT(0, F1(51, WD(s0h2)));
+    PUT(0, F1(52, TG(s0h2)));
+    PUT(0, F1(53, LB(s0h)));
+    PUT(0, F1(54, WD(s0l2)));
+    PUT(0, F1(55, TG(s0l2)));
+    PUT(0, F1(56, LB(s0l2)));
+    PUT(0, F1(57, WD(s0r2)));
+    PUT(0, F1(58, TG(s0r2)));
+    PUT(0, F1(59, LB(s0r2)));
+    PUT(0, F1(60, WD(n0l2)));
+    PUT(0, F1(61, TG(n0l2)));
+    PUT(0, F1(62, LB(n0l2)));
+    PUT(0, F3(63, s0p, TG(s0l), TG(s0l2)));
+    PUT(0, F3(64, s0p, TG(s0r), TG(s0r2)));
+    PUT(0, F3(65, s0p, TG(s0h), TG(s0h2)));
+    PUT(0, F3(66, n0p, TG(n0l), TG(n0l2)));
     /* label sets */
-    out[k++] = F2(67, s0w, s0sr);
-    out[k++] = F2(68, s0p, s0sr);
-    out[k++] = F2(69, s0w, s0sl);
-    out[k++] = F2(70, s0p, s0sl);
-    out[k++] = F2(71, n0w, n0sl);
-    out[k++] = F2(72, n0p, n0sl);
+    PUT(0, F2(67, s0w, s0sr));
+    PUT(0, F2(68, s0p, s0sr));
+    PUT(0, F2(69, s0w, s0sl));
+    PUT(0, F2(70, s0p, s0sl));
+    PUT(0, F2(71, n0w, n0sl));
+    PUT(0, F2(72, n0p, n0sl));
     /* the second stack word, and lexical combinations */
-    out[k++] = F2(73, s1w, s1p);
-    out[k++] = F1(74, s1p);
-    out[k++] = F3(75, s1p, s0p, n0p);
-    out[k++] = F3(76, s1w, s0w, n0p);
-    out[k++] = F3(77, s0w, n0p, n1p);
-    out[k++] = F3(78, s0p, n0w, n1p);
-    out[k++] = F3(79, s0p, n0p, n1w);
-    out[k++] = F2(80, s0p, LB(s0));
-    out[k++] = F3(81, s0p, LB(s0), n0p);
-    out[k++] = F2(82, s1p, LB(s1));
-    out[k++] = F1(83, s0 >= 0 && s0h >= 0);
-    out[k++] = F2(84, WD(s0h), s0p);
+    PUT(0, F2(73, s1w, s1p));
+    PUT(0, F1(74, s1p));
+    PUT(0, F3(75, s1p, s0p, n0p));
+    PUT(0, F3(76, s1w, s0w, n0p));
+    PUT(0, F3(77, s0w, n0p, n1p));
+    PUT(0, F3(78, s0p, n0w, n1p));
+    PUT(0, F3(79, s0p, n0p, n1w));
+    PUT(0, F2(80, s0p, LB(s0)));
+    PUT(0, F3(81, s0p, LB(s0), n0p));
+    PUT(0, F2(82, s1p, LB(s1)));
+    PUT(0, F1(83, s0 >= 0 && s0h >= 0));
+    PUT(0, F2(84, WD(s0h), s0p));
     /* ambiguity classes (a word-class proxy) and suffixes (for rare words) */
-    out[k++] = F1(85, AC(s0));
-    out[k++] = F1(86, AC(n0));
-    out[k++] = F2(87, AC(s0), AC(n0));
-    out[k++] = F2(88, n0w, n1w);
-    out[k++] = F2(89, SF(n0), n0p);
-    out[k++] = F2(90, SF(s0), s0p);
-    out[k++] = F3(91, s0p, LB(s0l), LB(s0r));
-    out[k++] = F3(92, s0p, n0p, LB(n0l));
+    PUT(0, F1(85, AC(s0)));
+    PUT(0, F1(86, AC(n0)));
+    PUT(0, F2(87, AC(s0), AC(n0)));
+    PUT(1, F2(88, n0w, n1w));
+    PUT(1, F2(89, SF(n0), n0p));
+    PUT(0, F2(90, SF(s0), s0p));
+    PUT(0, F3(91, s0p, LB(s0l), LB(s0r)));
+    PUT(0, F3(92, s0p, n0p, LB(n0l)));
     /* the same contexts with UPOS alone, which generalize across XPOS */
-    out[k++] = F2(93, UP(s0), UP(n0));
-    out[k++] = F3(94, UP(s0), UP(n0), UP(n1));
-    out[k++] = F3(95, UP(s1), UP(s0), UP(n0));
-    out[k++] = F3(96, UP(n0), UP(n1), UP(n2));
-    out[k++] = F3(97, UP(s0), UP(n0), dist);
-    out[k++] = F3(98, UP(s0h), UP(s0), UP(n0));
-    out[k++] = F3(99, UP(s0), LB(s0), UP(n0));
+    PUT(0, F2(93, UP(s0), UP(n0)));
+    PUT(0, F3(94, UP(s0), UP(n0), UP(n1)));
+    PUT(0, F3(95, UP(s1), UP(s0), UP(n0)));
+    PUT(1, F3(96, UP(n0), UP(n1), UP(n2)));
+    PUT(0, F3(97, UP(s0), UP(n0), dist));
+    PUT(0, F3(98, UP(s0h), UP(s0), UP(n0)));
+    PUT(0, F3(99, UP(s0), LB(s0), UP(n0)));
     /* lemmas: "attacked" and "attacks" share what they learned */
-    out[k++] = F1(100, LM(s0));
-    out[k++] = F1(101, LM(n0));
-    out[k++] = F2(102, LM(s0), LM(n0));
-    out[k++] = F2(103, LM(s0), n0p);
-    out[k++] = F2(104, s0p, LM(n0));
+    PUT(0, F1(100, LM(s0)));
+    PUT(1, F1(101, LM(n0)));
+    PUT(0, F2(102, LM(s0), LM(n0)));
+    PUT(0, F2(103, LM(s0), n0p));
+    PUT(0, F2(104, s0p, LM(n0)));
     /* word classes in the places of words */
-    out[k++] = F1(105, CM(s0));
-    out[k++] = F1(106, CF(s0));
-    out[k++] = F1(107, CM(n0));
-    out[k++] = F1(108, CF(n0));
-    out[k++] = F1(109, CM(n1));
-    out[k++] = F1(110, CM(s1));
-    out[k++] = F2(111, CM(s0), CM(n0));
-    out[k++] = F2(112, CF(s0), CF(n0));
-    out[k++] = F3(113, CM(s0), s0p, n0p);
-    out[k++] = F3(114, s0p, CM(n0), n0p);
-    out[k++] = F3(115, CM(s0), CM(n0), dist);
-    out[k++] = F3(116, CM(n0), CM(n1), n0p);
-    out[k++] = F3(117, CM(s0h), s0p, n0p);
-    out[k++] = F3(118, s0p, n0p, CM(n0l));
-    out[k++] = F3(119, s0p, CM(s0r), n0p);
-    out[k++] = F2(120, CC(s0), CC(n0));
+    PUT(0, F1(105, CM(s0)));
+    PUT(0, F1(106, CF(s0)));
+    PUT(1, F1(107, CM(n0)));
+    PUT(1, F1(108, CF(n0)));
+    PUT(1, F1(109, CM(n1)));
+    PUT(0, F1(110, CM(s1)));
+    PUT(0, F2(111, CM(s0), CM(n0)));
+    PUT(0, F2(112, CF(s0), CF(n0)));
+    PUT(0, F3(113, CM(s0), s0p, n0p));
+    PUT(0, F3(114, s0p, CM(n0), n0p));
+    PUT(0, F3(115, CM(s0), CM(n0), dist));
+    PUT(1, F3(116, CM(n0), CM(n1), n0p));
+    PUT(0, F3(117, CM(s0h), s0p, n0p));
+    PUT(0, F3(118, s0p, n0p, CM(n0l)));
+    PUT(0, F3(119, s0p, CM(s0r), n0p));
+    PUT(0, F2(120, CC(s0), CC(n0)));
     /* supertags: each word's guessed relation and head side (stagger.c) */
-    out[k++] = F1(121, ST(s0));
-    out[k++] = F1(122, ST(n0));
-    out[k++] = F1(123, ST(n1));
-    out[k++] = F1(124, ST(s1));
-    out[k++] = F2(125, ST(s0), ST(n0));
-    out[k++] = F3(126, ST(s0), ST(n0), dist);
-    out[k++] = F3(127, ST(s0), ST(n0), ST(n1));
-    out[k++] = F3(128, s0p, ST(n0), n0p);
-    out[k++] = F3(129, ST(s0), s0p, n0p);
-    out[k++] = F2(130, ST(s0), LB(s0));
-    out[k++] = F3(131, ST(s1), ST(s0), ST(n0));
-    out[k++] = F2(132, ST(n0), n0vl);
+    PUT(0, F1(121, ST(s0)));
+    PUT(1, F1(122, ST(n0)));
+    PUT(1, F1(123, ST(n1)));
+    PUT(0, F1(124, ST(s1)));
+    PUT(0, F2(125, ST(s0), ST(n0)));
+    PUT(0, F3(126, ST(s0), ST(n0), dist));
+    PUT(0, F3(127, ST(s0), ST(n0), ST(n1)));
+    PUT(0, F3(128, s0p, ST(n0), n0p));
+    PUT(0, F3(129, ST(s0), s0p, n0p));
+    PUT(0, F2(130, ST(s0), LB(s0)));
+    PUT(0, F3(131, ST(s1), ST(s0), ST(n0)));
+    PUT(0, F2(132, ST(n0), n0vl));
     return k;
+#undef PUT
 #undef CC
 #undef ST
 #undef CM
@@ -441,6 +450,10 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
     int dep_id = label_id(m, "dep");
     uint32_t dep = dep_id >= 0 ? (uint32_t)dep_id : 0;
     uint8_t legal[256];
+    /* The buffer front's templates score the same until b moves (LEFT and
+     * REDUCE keep it): their integer sums are kept for b == front_b. */
+    int32_t front[256], sum[256];
+    int front_b = -1;
     while (!parser_done(&s)) {
         int best = -1, nlegal = 0;
         for (uint32_t t = 0; t < ncls; t++) {
@@ -455,9 +468,17 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
         /* A forced move (SHIFT on an empty stack, REDUCE after the root
          * has its dependent) needs no scoring. */
         if (nlegal > 1) {
-            size_t nf = parser_features(&s, w, m->ntag, nl, feats);
+            if (s.b != front_b) {
+                size_t nf = parser_features(&s, w, m->ntag, nl, PF_FRONT, feats);
+                memset(front, 0, ncls * sizeof *front);
+                wtable_sum(&m->parsew, feats, nf, front);
+                front_b = s.b;
+            }
+            size_t nf = parser_features(&s, w, m->ntag, nl, PF_STATE, feats);
+            memcpy(sum, front, ncls * sizeof *sum);
+            wtable_sum(&m->parsew, feats, nf, sum);
             memset(scores, 0, ncls * sizeof *scores);
-            wtable_score(&m->parsew, feats, nf, scores);
+            wtable_scale(&m->parsew, sum, scores);
             best = -1;
             for (uint32_t t = 0; t < ncls; t++)
                 if (legal[t] && (best < 0 || scores[t] > scores[best]))

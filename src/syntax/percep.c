@@ -50,23 +50,16 @@ static size_t pow2_at_least(size_t n)
 }
 
 /* Probing is memory-bound: hash all keys and prefetch their slots first,
- * then read the slots and prefetch their entries, then add. */
-void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
+ * then read the slots and prefetch their entries, then add: the 16-bit
+ * weights as integers into sum when it is given, else scaled into scores. */
+static void add_keys(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum,
+                     float *scores)
 {
     if (!t->nslot)
         return;
     size_t mask = t->nslot - 1;
     size_t idx[128];
-    /* One scale per table: add the 16-bit weights as integers (exact, and
-     * no convert-and-multiply per entry), scale each class once at the end.
-     * 2^15 * 2^16 features cannot overflow; tables of more than 256
-     * classes (none are loaded) take the float path. */
-    int32_t acc[256], *sum = NULL;
     size_t nc = t->nclass;
-    if (t->nclass <= 256 && n <= 65536) {
-        memset(acc, 0, t->nclass * sizeof *acc);
-        sum = acc;
-    }
     while (n) {
         size_t m = n < 128 ? n : 128;
         for (size_t i = 0; i < m; i++) {
@@ -112,9 +105,34 @@ void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores
         keys += m;
         n -= m;
     }
-    if (sum)
-        for (uint32_t c = 0; c < t->nclass; c++)
-            scores[c] += (float)sum[c] * t->scale;
+}
+
+void wtable_sum(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum)
+{
+    if (t->nclass <= 256)
+        add_keys(t, keys, n, sum, NULL);
+}
+
+void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
+{
+    /* One scale per table: add the 16-bit weights as integers (exact, and
+     * no convert-and-multiply per entry), scale each class once at the end.
+     * 2^15 * 2^16 features cannot overflow; tables of more than 256
+     * classes (none are loaded) take the float path. */
+    if (t->nclass > 256 || n > 65536) {
+        add_keys(t, keys, n, NULL, scores);
+        return;
+    }
+    int32_t sum[256];
+    memset(sum, 0, t->nclass * sizeof *sum);
+    add_keys(t, keys, n, sum, NULL);
+    wtable_scale(t, sum, scores);
+}
+
+void wtable_scale(const wtable *t, const int32_t *sum, float *scores)
+{
+    for (uint32_t c = 0; c < t->nclass && c < 256; c++)
+        scores[c] += (float)sum[c] * t->scale;
 }
 
 int wtable_best(const wtable *t, const uint64_t *keys, size_t n)

@@ -120,8 +120,12 @@ int parser_legal(const pstate *s, int t, uint32_t nlabel, uint32_t root_label);
 /* True when the buffer holds only the root and the stack is empty. */
 int parser_done(const pstate *s);
 void parser_apply(pstate *s, int t, uint32_t nlabel);
+/* The feature keys of state s: all of them (PF_ALL, the order training
+ * uses), or those of the buffer front alone (PF_FRONT: n0, n1, n2), or the
+ * others (PF_STATE); PF_FRONT's and PF_STATE's together are PF_ALL's. */
+enum { PF_ALL, PF_FRONT, PF_STATE };
 size_t parser_features(const pstate *s, const syn_word *w, uint32_t ntag, uint32_t nlabel,
-                       uint64_t *out);
+                       int part, uint64_t *out);
 /* Parse tagged words w[0..n) (w[i] is word i+1); sets head and label. */
 int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n);
 /* Attach the words the transitions left without a head. */

@@ -904,7 +904,7 @@ static int parser_epoch(trainer *t, ptrain *p, const size_t *order, size_t n, in
         }
         gh[0] = gh[sn + 1] = -1;
         while (!parser_done(&s)) {
-            size_t nf = parser_features(&s, ts->w, m->ntag, nl, feats);
+            size_t nf = parser_features(&s, ts->w, m->ntag, nl, PF_ALL, feats);
             memset(scores, 0, ncls * sizeof *scores);
             ptrain_score(p, feats, nf, scores);
             int pred = -1, gold = -1;
