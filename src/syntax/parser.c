@@ -452,7 +452,7 @@ int parser_parse(const dyad_model *m, arena *a, syn_word *w, size_t n)
     uint8_t legal[256];
     /* The buffer front's templates score the same until b moves (LEFT and
      * REDUCE keep it): their integer sums are kept for b == front_b. */
-    int32_t front[256], sum[256];
+    int32_t front[WTABLE_MAX_CLASS], sum[WTABLE_MAX_CLASS];
     int front_b = -1;
     while (!parser_done(&s)) {
         int best = -1, nlegal = 0;

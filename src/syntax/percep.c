@@ -50,10 +50,9 @@ static size_t pow2_at_least(size_t n)
 }
 
 /* Probing is memory-bound: hash all keys and prefetch their slots first,
- * then read the slots and prefetch their entries, then add: the 16-bit
- * weights as integers into sum when it is given, else scaled into scores. */
-static void add_keys(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum,
-                     float *scores)
+ * then read the slots and prefetch their entries or dense rows, then add
+ * the 16-bit weights as integers. */
+void wtable_sum(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum)
 {
     if (!t->nslot)
         return;
@@ -75,7 +74,7 @@ static void add_keys(const wtable *t, const uint64_t *keys, size_t n, int32_t *s
             idx[i] = s;
 #if defined(__GNUC__)
             const wslot *sl = &t->slot[s];
-            if (sl->key && sum && WSLOT_ROW(sl)) {
+            if (sl->key && WSLOT_ROW(sl)) {
                 const char *d = (const char *)(t->dense + (size_t)(WSLOT_ROW(sl) - 1) * nc);
                 for (size_t b = 0; b < nc * sizeof *t->dense; b += 64)
                     __builtin_prefetch(d + b);
@@ -88,18 +87,15 @@ static void add_keys(const wtable *t, const uint64_t *keys, size_t n, int32_t *s
             const wslot *sl = &t->slot[idx[i]];
             if (!sl->key)
                 continue;
-            const wentry *e = t->e + sl->first;
-            uint32_t count = WSLOT_COUNT(sl), row = WSLOT_ROW(sl);
-            if (sum && row) {
+            uint32_t row = WSLOT_ROW(sl);
+            if (row) {
                 const int16_t *d = t->dense + (size_t)(row - 1) * nc;
                 for (size_t c = 0; c < nc; c++)
                     sum[c] += d[c];
-            } else if (sum) {
-                for (uint32_t j = 0; j < count; j++)
-                    sum[e[j].cls] += e[j].q;
             } else {
-                for (uint32_t j = 0; j < count; j++)
-                    scores[e[j].cls] += (float)e[j].q * t->scale;
+                const wentry *e = t->e + sl->first;
+                for (uint32_t j = 0; j < WSLOT_COUNT(sl); j++)
+                    sum[e[j].cls] += e[j].q;
             }
         }
         keys += m;
@@ -107,38 +103,34 @@ static void add_keys(const wtable *t, const uint64_t *keys, size_t n, int32_t *s
     }
 }
 
-void wtable_sum(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum)
-{
-    if (t->nclass <= 256)
-        add_keys(t, keys, n, sum, NULL);
-}
-
-void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
-{
-    /* One scale per table: add the 16-bit weights as integers (exact, and
-     * no convert-and-multiply per entry), scale each class once at the end.
-     * 2^15 * 2^16 features cannot overflow; tables of more than 256
-     * classes (none are loaded) take the float path. */
-    if (t->nclass > 256 || n > 65536) {
-        add_keys(t, keys, n, NULL, scores);
-        return;
-    }
-    int32_t sum[256];
-    memset(sum, 0, t->nclass * sizeof *sum);
-    add_keys(t, keys, n, sum, NULL);
-    wtable_scale(t, sum, scores);
-}
-
 void wtable_scale(const wtable *t, const int32_t *sum, float *scores)
 {
-    for (uint32_t c = 0; c < t->nclass && c < 256; c++)
+    for (uint32_t c = 0; c < t->nclass; c++)
         scores[c] += (float)sum[c] * t->scale;
+}
+
+/* One scale per table: the 16-bit weights add as integers (exact, and no
+ * convert-and-multiply per entry), scaled once per class; 65536 keys at a
+ * time, which 32 bits hold. */
+void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores)
+{
+    int32_t sum[WTABLE_MAX_CLASS];
+    if (t->nclass > WTABLE_MAX_CLASS)
+        return;
+    while (n) {
+        size_t m = n < 65536 ? n : 65536;
+        memset(sum, 0, t->nclass * sizeof *sum);
+        wtable_sum(t, keys, m, sum);
+        wtable_scale(t, sum, scores);
+        keys += m;
+        n -= m;
+    }
 }
 
 int wtable_best(const wtable *t, const uint64_t *keys, size_t n)
 {
-    float scores[256];
-    uint32_t nc = t->nclass == 0 ? 1 : t->nclass <= 256 ? t->nclass : 256;
+    float scores[WTABLE_MAX_CLASS];
+    uint32_t nc = t->nclass == 0 ? 1 : t->nclass <= WTABLE_MAX_CLASS ? t->nclass : WTABLE_MAX_CLASS;
     memset(scores, 0, nc * sizeof *scores);
     wtable_score(t, keys, n, scores);
     return score_best(scores, nc);
@@ -156,7 +148,7 @@ int wtable_densify(wtable *t, uint32_t min_count)
 {
     if (min_count < 8)
         min_count = 8;
-    if (t->dense || t->nclass == 0 || t->nclass > 256)
+    if (t->dense || t->nclass == 0 || t->nclass > WTABLE_MAX_CLASS)
         return 0;
     size_t nrow = 0, maxrow = ((size_t)1 << (32 - WSLOT_COUNT_BITS)) - 1;
     for (size_t s = 0; s < t->nslot; s++)

@@ -72,12 +72,16 @@ static inline int score_best(const float *scores, uint32_t n)
     return best;
 }
 
+/* Tables have at most this many classes: the model reader and training
+ * refuse more (tag pairs <= 256, relations <= 63). */
+#define WTABLE_MAX_CLASS 256
+
 /* Add the weights of keys[0..n) into scores[0..nclass). */
 void wtable_score(const wtable *t, const uint64_t *keys, size_t n, float *scores);
 /* The same in two steps, for sums shared by several calls: add the integer
- * weights of keys[0..n) into sum[0..nclass) (tables of up to 256 classes;
- * at most 65536 keys into the same sums), then add sum * scale into scores.
- * Integers add exactly, so the sums of parts are the sum of the whole. */
+ * weights of keys[0..n) into sum[0..nclass) (at most 65536 keys into the
+ * same sums), then add sum * scale into scores.  Integers add exactly, so
+ * the sums of parts are the sum of the whole. */
 void wtable_sum(const wtable *t, const uint64_t *keys, size_t n, int32_t *sum);
 void wtable_scale(const wtable *t, const int32_t *sum, float *scores);
 /* The best of t's classes (at most 256) for keys[0..n). */
