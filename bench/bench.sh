@@ -2,7 +2,8 @@
 # bench.sh DYAD: throughput of `dyad code` on real news.  Builds a >= 50 MB JSON Lines
 # corpus from the PolNeAR articles in ../shared (cached in bench/out/), codes it 5
 # times per dictionary set, with and without the parser, and prints medians, peak
-# memory and an output checksum; then times tag+parse alone (dyad parse).
+# memory and an output checksum; then times tag+parse alone (dyad parse), greedy
+# and with a beam of 8.
 # Figures only: a benchmark never passes or fails.
 set -u
 DYAD=${1:?usage: sh bench/bench.sh path/to/dyad}
@@ -151,16 +152,16 @@ run_config() {
     fi
 }
 
-# parse_alone: tag and parse only (dyad parse: split, tokenize, tag, parse,
-# write CoNLL-U) over one pass of the articles as plain text.
+# parse_alone [OPTION...]: tag and parse only (dyad parse: split, tokenize,
+# tag, parse, write CoNLL-U) over one pass of the articles as plain text.
 parse_alone() {
     echo
-    echo "== tag+parse alone (dyad parse on one pass of the articles, $(wc -c < "$OUTDIR/polnear.txt" | awk '{ printf "%.1f MB", $1 / 1048576 }'))"
+    echo "== tag+parse alone (dyad parse${1:+ $*} on one pass of the articles, $(wc -c < "$OUTDIR/polnear.txt" | awk '{ printf "%.1f MB", $1 / 1048576 }'))"
     : > "$OUTDIR/times"
     i=1
     while [ "$i" -le "$RUNS" ]; do
         start=$(date +%s%N)
-        $pin "$DYAD" parse "$OUTDIR/polnear.txt" > "$OUTDIR/parse.conllu" 2> "$OUTDIR/time.log" || {
+        $pin "$DYAD" parse "$@" "$OUTDIR/polnear.txt" > "$OUTDIR/parse.conllu" 2> "$OUTDIR/time.log" || {
             echo "dyad parse failed:"; head -n 3 "$OUTDIR/time.log"; return; }
         end=$(date +%s%N)
         echo $(((end - start) / 1000000)) >> "$OUTDIR/times"
@@ -188,6 +189,7 @@ if [ -f "$PETRARCH/CAMEO.2.0.txt" ]; then
 fi
 cat "$POLNEAR"/train/text/*.txt "$POLNEAR"/dev/text/*.txt > "$OUTDIR/polnear.txt"
 parse_alone
+parse_alone --beam 8
 rm -f "$OUTDIR/polnear.txt"
 rm -f "$OUTDIR/events.jsonl" "$OUTDIR/errors.jsonl" "$OUTDIR/stats.json" "$OUTDIR/time.log" \
       "$OUTDIR/times" "$OUTDIR/rss" "$OUTDIR/sums"

@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cli_diag(void *ud, dyad_severity sev, const char *file, long line, const char *message)
@@ -73,7 +74,20 @@ dyad_dict *cli_load_dicts(const cli_dicts *d, int builtin_fallback)
     return dict;
 }
 
-dyad_model *cli_load_model(const char *path)
+int cli_beam(const char *cmd, const char *value, int *out)
+{
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (end == value || *end || v < 1 || v > DYAD_MAX_BEAM) {
+        fprintf(stderr, "dyad %s: --beam is a width from 1 (greedy) to %d, not '%s'\n", cmd,
+                DYAD_MAX_BEAM, value);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+dyad_model *cli_load_model(const char *path, int beam)
 {
     dyad_model *model = NULL;
     dyad_error err = {0};
@@ -83,6 +97,7 @@ dyad_model *cli_load_model(const char *path)
                 err.file[0] ? " " : "", err.file, err.message);
         return NULL;
     }
+    dyad_model_set_beam(model, beam);
     return model;
 }
 

@@ -66,8 +66,12 @@ typedef int (*cli_doc_fn)(void *ud, cli_batch *batch, dyad_doc *doc);
 int cli_each_document(cli_batch *batch, const char *const *files, int nfiles, int input,
                       const char *date, cli_doc_fn fn, void *ud);
 
-/* Load the tagger and parser model: path, or the default one when NULL.
- * Prints the reason and returns NULL when it cannot be loaded. */
-dyad_model *cli_load_model(const char *path);
+/* Load the tagger and parser model: path, or the default one when NULL,
+ * parsing with a beam of `beam` paths (1: greedy).  Prints the reason and
+ * returns NULL when it cannot be loaded. */
+dyad_model *cli_load_model(const char *path, int beam);
+/* The value of --beam: 1 to DYAD_MAX_BEAM.  Prints why and returns -1 for
+ * anything else. */
+int cli_beam(const char *cmd, const char *value, int *out);
 
 #endif

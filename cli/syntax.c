@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "commands.h"
+#include "common.h"
 #include "dyad.h"
 
 static int sink_stdout(void *ud, const char *bytes, size_t len)
@@ -47,7 +48,7 @@ static int read_all(FILE *fp, char **out, size_t *len)
     return 0;
 }
 
-static int load_model(const char *path, dyad_model **m)
+static int load_model(const char *path, int beam, dyad_model **m)
 {
     dyad_error err;
     memset(&err, 0, sizeof err);
@@ -55,6 +56,7 @@ static int load_model(const char *path, dyad_model **m)
         fprintf(stderr, "dyad: %s\n", err.message);
         return -1;
     }
+    dyad_model_set_beam(*m, beam);
     return 0;
 }
 
@@ -67,15 +69,20 @@ static const char *basename_of(const char *path)
 int cmd_parse(int argc, char **argv)
 {
     const char *model_path = NULL, *input = "text", *file = NULL;
+    int beam = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--model") == 0 && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
+            if (cli_beam("parse", argv[++i], &beam) < 0)
+                return 2;
         } else if (strcmp(argv[i], "--input") == 0 && i + 1 < argc) {
             input = argv[++i];
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            printf("usage: dyad parse [--input text|conllu] [--model FILE] [FILE]\n"
+            printf("usage: dyad parse [--input text|conllu] [--model FILE] [--beam K] [FILE]\n"
                    "Tag and parse FILE (or standard input) and write CoNLL-U.\n"
-                   "--input conllu re-analyses the words of a CoNLL-U file.\n");
+                   "--input conllu re-analyses the words of a CoNLL-U file.\n"
+                   "--beam K parses with a beam of K paths (default 1: greedy).\n");
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad parse: unknown option %s\n", argv[i]);
@@ -107,7 +114,7 @@ int cmd_parse(int argc, char **argv)
         return 1;
     }
     dyad_model *m;
-    if (load_model(model_path, &m) < 0) {
+    if (load_model(model_path, beam, &m) < 0) {
         free(bytes);
         return 1;
     }
@@ -128,11 +135,15 @@ int cmd_parse(int argc, char **argv)
 int cmd_eval_parse(int argc, char **argv)
 {
     const char *model_path = NULL, *file = NULL;
+    int beam = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--model") == 0 && i + 1 < argc) {
             model_path = argv[++i];
+        } else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
+            if (cli_beam("eval-parse", argv[++i], &beam) < 0)
+                return 2;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            printf("usage: dyad eval-parse [--model FILE] GOLD.conllu\n"
+            printf("usage: dyad eval-parse [--model FILE] [--beam K] GOLD.conllu\n"
                    "Score the tagger and parser against gold: with gold tokenization, then\n"
                    "from the raw # text with dyad's own splitter and tokenizer.\n");
             return 0;
@@ -144,7 +155,7 @@ int cmd_eval_parse(int argc, char **argv)
         }
     }
     if (!file) {
-        fprintf(stderr, "usage: dyad eval-parse [--model FILE] GOLD.conllu\n");
+        fprintf(stderr, "usage: dyad eval-parse [--model FILE] [--beam K] GOLD.conllu\n");
         return 2;
     }
     FILE *fp = fopen(file, "rb");
@@ -158,7 +169,7 @@ int cmd_eval_parse(int argc, char **argv)
     }
     fclose(fp);
     dyad_model *m;
-    if (load_model(model_path, &m) < 0) {
+    if (load_model(model_path, beam, &m) < 0) {
         free(bytes);
         return 1;
     }

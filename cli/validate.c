@@ -32,7 +32,7 @@ static void print_set(const triple *v, size_t n)
 int cmd_validate(int argc, char **argv)
 {
     const char *path = NULL, *dict_dir = NULL, *model_path = NULL;
-    int verbose = 0, use_parser = 1;
+    int verbose = 0, use_parser = 1, beam = 1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--dict-dir") == 0 && i + 1 < argc)
             dict_dir = argv[++i];
@@ -40,7 +40,10 @@ int cmd_validate(int argc, char **argv)
             verbose = 1;
         else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
             model_path = argv[++i];
-        else if (strcmp(argv[i], "--no-parse") == 0)
+        else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
+            if (cli_beam("validate", argv[++i], &beam) < 0)
+                return 1;
+        } else if (strcmp(argv[i], "--no-parse") == 0)
             use_parser = 0;
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad validate: unknown option '%s'\n", argv[i]);
@@ -49,8 +52,8 @@ int cmd_validate(int argc, char **argv)
             path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: dyad validate [--dict-dir DIR] [--model F | --no-parse] [--verbose] "
-                        "FILE.xml\n");
+        fprintf(stderr, "usage: dyad validate [--dict-dir DIR] [--model F] [--beam K] "
+                        "[--no-parse] [--verbose] FILE.xml\n");
         return 1;
     }
     FILE *fp = fopen(path, "rb");
@@ -112,7 +115,7 @@ int cmd_validate(int argc, char **argv)
 
     dyad_model *model = NULL;
     if (use_parser) {
-        if (!(model = cli_load_model(model_path))) {
+        if (!(model = cli_load_model(model_path, beam))) {
             dyad_coder_free(coder);
             dyad_dict_free(dict);
             dyad_doc_free(first);

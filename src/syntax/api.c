@@ -81,6 +81,14 @@ void dyad_model_free(dyad_model *model)
     model_free(model);
 }
 
+dyad_status dyad_model_set_beam(dyad_model *model, int width)
+{
+    if (!model || width < 1 || width > DYAD_MAX_BEAM)
+        return DYAD_EUSAGE;
+    model->beam = width;
+    return DYAD_OK;
+}
+
 dyad_status dyad_model_save(const dyad_model *model, const char *path, dyad_error *err)
 {
     unsigned char *bytes;

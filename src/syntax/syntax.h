@@ -51,6 +51,7 @@ struct dyad_model {
     u64map lemma;               /* form/suffix + tag keys -> script id */
     wtable tagw, tagw2, parsew;   /* tagger passes 1 and 2, parser */
     wtable stagw;               /* supertagger: 3 * nlabel classes */
+    int beam;                   /* parser beam width; 0 or 1: greedy (not in the file) */
     arena strings;              /* every string above */
 };
 

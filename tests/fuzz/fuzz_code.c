@@ -1,6 +1,7 @@
 /* fuzz_code.c: the whole coder on arbitrary document bytes, with the built-in
  * dictionaries and (when it loads) the shipped parser model.  The first byte
- * picks options: explain, quotations, one-sentence mode, require_dyad. */
+ * picks options: explain, quotations, one-sentence mode, require_dyad, the
+ * parser or not, TSV, and a beam of 8 paths or the greedy parse. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!doc)
         return 0;
     dyad_error err;
+    if (model)
+        dyad_model_set_beam(model, (flags & 64) ? 8 : 1);
     dyad_result *r = dyad_code_doc((flags & 16) ? coder_parse : coder, doc, &opts, &err);
     if (r) {
         dyad_result_write(r, doc, (flags & 32) ? DYAD_FORMAT_TSV : DYAD_FORMAT_JSONL, sink, NULL);

@@ -375,6 +375,80 @@ static void shipped_model(void **state)
     dyad_model_free(m);
 }
 
+/* Beam search: widths out of range are refused; a beam parse is a tree
+ * (one root, every head a word or the root, no cycle); width 1 parses as
+ * before.  Uses the shipped model, as shipped_model. */
+static void check_tree(const dyad_word *w, size_t n)
+{
+    size_t roots = 0;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(w[i].head <= (int)n);
+        roots += w[i].head == 0;
+        int h = (int)i + 1;
+        size_t steps = 0;
+        while (h != 0 && steps++ <= n)
+            h = w[h - 1].head;
+        assert_int_equal(h, 0);
+    }
+    assert_int_equal(roots, 1);
+}
+
+static void beam_search(void **state)
+{
+    (void)state;
+    const char *src = getenv("DYAD_SOURCE");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/data/model/dyad-en.model", src ? src : ".");
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        print_message("no shipped model at %s: skipped\n", path);
+        skip();
+    }
+    fclose(fp);
+    dyad_model *m = NULL;
+    dyad_error err;
+    assert_int_equal(dyad_model_load(path, &m, &err), DYAD_OK);
+    assert_int_equal(dyad_model_set_beam(m, 0), DYAD_EUSAGE);
+    assert_int_equal(dyad_model_set_beam(m, DYAD_MAX_BEAM + 1), DYAD_EUSAGE);
+    assert_int_equal(dyad_model_set_beam(NULL, 8), DYAD_EUSAGE);
+    const char *sents[] = {
+        "Iran attacked Iraq .",
+        "The talks were cancelled by Egypt after the rebels , who had been shelling the "
+        "city since May , refused to withdraw .",
+        "I saw the man with the telescope that my brother bought in Paris last year , "
+        "and he said it was broken .",
+        "Yes",
+    };
+    dyad_word greedy[32], w[32];
+    size_t gn, n;
+    int widths[] = {2, 8, DYAD_MAX_BEAM};
+    for (size_t s = 0; s < sizeof sents / sizeof *sents; s++) {
+        assert_int_equal(dyad_model_set_beam(m, 1), DYAD_OK);
+        analyse(m, sents[s], greedy, &gn);
+        int gh[32];
+        for (size_t i = 0; i < gn; i++)
+            gh[i] = greedy[i].head;
+        for (size_t k = 0; k < sizeof widths / sizeof *widths; k++) {
+            assert_int_equal(dyad_model_set_beam(m, widths[k]), DYAD_OK);
+            analyse(m, sents[s], w, &n);
+            assert_int_equal(n, gn);
+            check_tree(w, n);
+        }
+        assert_int_equal(dyad_model_set_beam(m, 1), DYAD_OK);
+        analyse(m, sents[s], w, &n);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(w[i].head, gh[i]);
+    }
+    /* The beam keeps the clear parse of a clear sentence. */
+    assert_int_equal(dyad_model_set_beam(m, 8), DYAD_OK);
+    analyse(m, "Iran attacked Iraq .", w, &n);
+    assert_int_equal(w[0].head, 2);
+    assert_string_equal(w[0].deprel, "nsubj");
+    assert_int_equal(w[1].head, 0);
+    assert_string_equal(w[2].deprel, "obj");
+    dyad_model_free(m);
+}
+
 /* Words used in the same contexts share a class; runs are repeatable. */
 static void word_classes(void **state)
 {
@@ -550,6 +624,7 @@ int main(void)
         cmocka_unit_test(supertags),
         cmocka_unit_test(damaged_models),
         cmocka_unit_test(shipped_model),
+        cmocka_unit_test(beam_search),
         cmocka_unit_test(word_classes),
         cmocka_unit_test(weight_mix),
         cmocka_unit_test(dense_rows),
