@@ -511,9 +511,11 @@ static void parse_greedy(const dyad_model *m, const syn_word *w, pstate *s)
 #define BEAM_TEMPERATURE 30.0f
 #define BEAM_STEP 3.0f
 #define BEAM_SPREAD 3.0f
-/* States kept at once (width times sentence length) before the width is
- * cut: long "sentences" are mostly lists, tables and run-on text. */
-#define BEAM_MAX_WORDS (1u << 18)
+/* Each step copies every kept state, O(n) words each, so a sentence costs
+ * about width * n^2 word copies: above BEAM_MAX_COPIES the width is cut, to
+ * greedy from about 2,900 words on (long "sentences" are mostly lists,
+ * tables and run-on text; a 20,000-word one took 42 s at width 64). */
+#define BEAM_MAX_COPIES ((size_t)1 << 24)
 
 typedef struct bmove {
     float score;   /* of the path after the move */
@@ -537,8 +539,8 @@ static int parse_beam(const dyad_model *m, arena *a, const syn_word *w, pstate *
 {
     uint32_t nl = m->nlabel, ncls = TR_LEFT + 2 * nl;
     size_t n = (size_t)s->n, k = (size_t)width;
-    if (k * (n + 2) > BEAM_MAX_WORDS)
-        k = BEAM_MAX_WORDS / (n + 2);
+    if (k * (n + 2) * (n + 2) > BEAM_MAX_COPIES)
+        k = BEAM_MAX_COPIES / ((n + 2) * (n + 2));
     if (k < 2) {
         parse_greedy(m, w, s);
         return 0;

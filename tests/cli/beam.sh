@@ -1,7 +1,8 @@
 # beam.sh: --beam parses with a beam of paths.  On EWT dev (gold words) the
 # beam of 8 scores a higher UAS and LAS than the greedy parse, whose output
-# it keeps in shape (same words, 10 columns); widths out of 1..64 are usage
-# errors for every command that takes one.
+# it keeps in shape (same words, 10 columns); a very long sentence at the
+# widest beam is parsed; widths out of 1..64 are usage errors for every
+# command that takes one.
 source "$(dirname "$0")/lib.bash"
 
 for cmd in parse eval-parse code validate; do
@@ -23,6 +24,16 @@ if [ "$(cut -f1,2 "$T/greedy")" = "$(cut -f1,2 "$T/beam")" ] &&
     fail "parse --beam 8: not the same words in 10 columns"; show "$T/beam"; fi
 if [ "$(awk -F'\t' 'NF == 10 && $7 == 0' "$T/beam" | wc -l)" -eq 1 ]; then ok; else
     fail "parse --beam 8: not one root"; show "$T/beam"; fi
+
+# A 1,000-word "sentence" (a list without stops) at the widest beam: the width
+# is cut to keep the copying bounded; every word still gets one head.
+awk 'BEGIN { for (i = 0; i < 1000; i++) printf "%s ", (i % 3 ? "talks" : "Iran"); print "" }' \
+    > "$T/long.txt"
+"$DYAD" parse --beam 64 "$T/long.txt" > "$T/long" 2> "$T/err"
+expect_status 0 $? "parse --beam 64 of 1,000 words"
+if [ "$(awk -F'\t' 'NF == 10' "$T/long" | wc -l)" -eq 1000 ] &&
+   [ "$(awk -F'\t' 'NF == 10 && $7 == 0' "$T/long" | wc -l)" -ge 1 ]; then ok; else
+    fail "parse --beam 64 of 1,000 words: not 1,000 words with a root"; show "$T/long"; fi
 
 GOLD=${DYAD_SHARED:-}/data/ud-english-ewt/en_ewt-ud-dev.conllu
 [ -f "$GOLD" ] || { echo "skip: $GOLD not found (no ../shared beside the project)"; finish; }
