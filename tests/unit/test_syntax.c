@@ -337,9 +337,9 @@ static void damaged_models(void **state)
     free(bytes);
 }
 
-static void shipped_model(void **state)
+/* The model in data/model (skips the test when there is none). */
+static dyad_model *load_shipped(void)
 {
-    (void)state;
     const char *src = getenv("DYAD_SOURCE");
     char path[1024];
     snprintf(path, sizeof path, "%s/data/model/dyad-en.model", src ? src : ".");
@@ -352,6 +352,13 @@ static void shipped_model(void **state)
     dyad_model *m = NULL;
     dyad_error err;
     assert_int_equal(dyad_model_load(path, &m, &err), DYAD_OK);
+    return m;
+}
+
+static void shipped_model(void **state)
+{
+    (void)state;
+    dyad_model *m = load_shipped();
     dyad_word w[16];
     size_t n;
     analyse(m, "Iran attacked Iraq .", w, &n);
@@ -396,18 +403,7 @@ static void check_tree(const dyad_word *w, size_t n)
 static void beam_search(void **state)
 {
     (void)state;
-    const char *src = getenv("DYAD_SOURCE");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/data/model/dyad-en.model", src ? src : ".");
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        print_message("no shipped model at %s: skipped\n", path);
-        skip();
-    }
-    fclose(fp);
-    dyad_model *m = NULL;
-    dyad_error err;
-    assert_int_equal(dyad_model_load(path, &m, &err), DYAD_OK);
+    dyad_model *m = load_shipped();
     assert_int_equal(dyad_model_set_beam(m, 0), DYAD_EUSAGE);
     assert_int_equal(dyad_model_set_beam(m, DYAD_MAX_BEAM + 1), DYAD_EUSAGE);
     assert_int_equal(dyad_model_set_beam(NULL, 8), DYAD_EUSAGE);
