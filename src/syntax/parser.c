@@ -557,6 +557,13 @@ static int parse_beam(const dyad_model *m, arena *a, const syn_word *w, pstate *
     int32_t sum[WTABLE_MAX_CLASS];
     float scores[256];
     uint8_t legal[256];
+    /* The buffer front's templates score the same on every path with the
+     * same b: their sums are kept for b's last BEAM_FRONTS values. */
+    enum { BEAM_FRONTS = 8 };
+    int32_t front[BEAM_FRONTS][WTABLE_MAX_CLASS];
+    int front_b[BEAM_FRONTS];
+    for (int i = 0; i < BEAM_FRONTS; i++)
+        front_b[i] = -1;
     size_t live = 1;
     for (;;) {
         size_t nm = 0;
@@ -576,8 +583,15 @@ static int parse_beam(const dyad_model *m, arena *a, const syn_word *w, pstate *
                 continue;
             }
             moved = 1;
-            size_t nf = parser_features(&cur[i], w, m->ntag, nl, PF_ALL, feats);
-            memset(sum, 0, ncls * sizeof *sum);
+            int32_t *fs = front[cur[i].b % BEAM_FRONTS];
+            if (front_b[cur[i].b % BEAM_FRONTS] != cur[i].b) {
+                size_t nf = parser_features(&cur[i], w, m->ntag, nl, PF_FRONT, feats);
+                memset(fs, 0, ncls * sizeof *fs);
+                wtable_sum(&m->parsew, feats, nf, fs);
+                front_b[cur[i].b % BEAM_FRONTS] = cur[i].b;
+            }
+            size_t nf = parser_features(&cur[i], w, m->ntag, nl, PF_STATE, feats);
+            memcpy(sum, fs, ncls * sizeof *sum);
             wtable_sum(&m->parsew, feats, nf, sum);
             memset(scores, 0, ncls * sizeof *scores);
             wtable_scale(&m->parsew, sum, scores);
