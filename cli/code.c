@@ -25,7 +25,7 @@ static void code_usage(FILE *fp)
             "  --explain                        print why each event was coded (or not), as text\n"
             "  --model F                        the tagger and parser model (default: the built one)\n"
             "  --beam K                         parse with a beam of K paths (default 1: greedy;\n"
-            "                                   8 is about half a point more accurate, 3-5x slower)\n"
+            "                                   8 is about half a point more accurate, ~3x slower)\n"
             "  --no-parse                       code from word order alone, without the parser\n"
             "  --no-headlines                   do not code headline lines\n");
 }

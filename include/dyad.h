@@ -376,9 +376,9 @@ dyad_status dyad_model_load_buffer(const void *bytes, size_t len, dyad_model **o
 void dyad_model_free(dyad_model *model);
 /* Parse with a beam of `width` paths instead of greedily (width 1, the
  * default).  Width 8 gains about half a point of UAS and LAS on EWT and
- * parses 3-5 times slower (README, "Parsing").  Set it before the model is
- * shared between threads; widths over DYAD_MAX_BEAM are refused:
- * DYAD_EUSAGE. */
+ * tags and parses about three times slower (README, "Figures").  Set it
+ * before the model is shared between threads; widths under 1 or over
+ * DYAD_MAX_BEAM are refused: DYAD_EUSAGE. */
 #define DYAD_MAX_BEAM 64
 dyad_status dyad_model_set_beam(dyad_model *model, int width);
 /* Write a model file.  DYAD_EIO when it cannot be written. */
