@@ -454,43 +454,60 @@ static void agent_fix(const dyad_model *m, syn_word *w, size_t n)
     }
 }
 
+/* Mark the legal moves of s in legal[]; return how many, *last the highest. */
+static int legal_moves(const dyad_model *m, const pstate *s, uint8_t *legal, int *last)
+{
+    int nlegal = 0;
+    *last = -1;
+    for (uint32_t t = 0; t < TR_LEFT + 2 * m->nlabel; t++) {
+        legal[t] = (uint8_t)parser_legal(s, (int)t, m->nlabel, m->root_label);
+        if (legal[t]) {
+            nlegal++;
+            *last = (int)t;
+        }
+    }
+    return nlegal;
+}
+
+/* The scores of every move in state s.  The buffer front's templates score
+ * the same in every state with the same b (LEFT and REDUCE keep it): their
+ * integer sums are kept in front while *front_b == s->b. */
+static void score_moves(const dyad_model *m, const pstate *s, const syn_word *w, int32_t *front,
+                        int *front_b, float *scores)
+{
+    uint32_t ncls = TR_LEFT + 2 * m->nlabel;
+    uint64_t feats[PARSER_MAX_FEATS];
+    int32_t sum[WTABLE_MAX_CLASS];
+    if (*front_b != s->b) {
+        size_t nf = parser_features(s, w, m->ntag, m->nlabel, PF_FRONT, feats);
+        memset(front, 0, ncls * sizeof *front);
+        wtable_sum(&m->parsew, feats, nf, front);
+        *front_b = s->b;
+    }
+    size_t nf = parser_features(s, w, m->ntag, m->nlabel, PF_STATE, feats);
+    memcpy(sum, front, ncls * sizeof *sum);
+    wtable_sum(&m->parsew, feats, nf, sum);
+    memset(scores, 0, ncls * sizeof *scores);
+    wtable_scale(&m->parsew, sum, scores);
+}
+
 /* The greedy parse: the best-scoring legal move at each step. */
 static void parse_greedy(const dyad_model *m, const syn_word *w, pstate *s)
 {
     uint32_t nl = m->nlabel;
     uint32_t ncls = TR_LEFT + 2 * nl;
-    uint64_t feats[PARSER_MAX_FEATS];
     float scores[256];
     uint8_t legal[256];
-    /* The buffer front's templates score the same until b moves (LEFT and
-     * REDUCE keep it): their integer sums are kept for b == front_b. */
-    int32_t front[WTABLE_MAX_CLASS], sum[WTABLE_MAX_CLASS];
+    int32_t front[WTABLE_MAX_CLASS];
     int front_b = -1;
     while (!parser_done(s)) {
-        int best = -1, nlegal = 0;
-        for (uint32_t t = 0; t < ncls; t++) {
-            legal[t] = (uint8_t)parser_legal(s, (int)t, nl, m->root_label);
-            if (legal[t]) {
-                nlegal++;
-                best = (int)t;
-            }
-        }
+        int best, nlegal = legal_moves(m, s, legal, &best);
         if (nlegal == 0)
             break;
         /* A forced move (SHIFT on an empty stack, REDUCE after the root
          * has its dependent) needs no scoring. */
         if (nlegal > 1) {
-            if (s->b != front_b) {
-                size_t nf = parser_features(s, w, m->ntag, nl, PF_FRONT, feats);
-                memset(front, 0, ncls * sizeof *front);
-                wtable_sum(&m->parsew, feats, nf, front);
-                front_b = s->b;
-            }
-            size_t nf = parser_features(s, w, m->ntag, nl, PF_STATE, feats);
-            memcpy(sum, front, ncls * sizeof *sum);
-            wtable_sum(&m->parsew, feats, nf, sum);
-            memset(scores, 0, ncls * sizeof *scores);
-            wtable_scale(&m->parsew, sum, scores);
+            score_moves(m, s, w, front, &front_b, scores);
             best = -1;
             for (uint32_t t = 0; t < ncls; t++)
                 if (legal[t] && (best < 0 || scores[t] > scores[best]))
@@ -556,12 +573,10 @@ static int parse_beam(const dyad_model *m, arena *a, const syn_word *w, pstate *
     for (size_t i = 0; i < k; i++)
         if (pstate_init(&cur[i], a, (int)n) < 0 || pstate_init(&next[i], a, (int)n) < 0)
             return -1;
-    uint64_t feats[PARSER_MAX_FEATS];
-    int32_t sum[WTABLE_MAX_CLASS];
     float scores[256];
     uint8_t legal[256];
-    /* The buffer front's templates score the same on every path with the
-     * same b: their sums are kept for b's last BEAM_FRONTS values. */
+    /* The buffer front's sums (score_moves) are the same on every path
+     * with the same b: they are kept for b's last BEAM_FRONTS values. */
     enum { BEAM_FRONTS = 8 };
     int32_t front[BEAM_FRONTS][WTABLE_MAX_CLASS];
     int front_b[BEAM_FRONTS];
@@ -572,32 +587,15 @@ static int parse_beam(const dyad_model *m, arena *a, const syn_word *w, pstate *
         size_t nm = 0;
         int moved = 0;
         for (size_t i = 0; i < live; i++) {
-            int nlegal = 0, last = -1;
-            for (uint32_t t = 0; t < ncls; t++) {
-                legal[t] = (uint8_t)parser_legal(&cur[i], (int)t, nl, m->root_label);
-                if (legal[t]) {
-                    nlegal++;
-                    last = (int)t;
-                }
-            }
+            int last, nlegal = legal_moves(m, &cur[i], legal, &last);
             if (nlegal <= 1) {
                 mv[nm++] = (bmove){path[i], (int)i, last};
                 moved |= nlegal;
                 continue;
             }
             moved = 1;
-            int32_t *fs = front[cur[i].b % BEAM_FRONTS];
-            if (front_b[cur[i].b % BEAM_FRONTS] != cur[i].b) {
-                size_t nf = parser_features(&cur[i], w, m->ntag, nl, PF_FRONT, feats);
-                memset(fs, 0, ncls * sizeof *fs);
-                wtable_sum(&m->parsew, feats, nf, fs);
-                front_b[cur[i].b % BEAM_FRONTS] = cur[i].b;
-            }
-            size_t nf = parser_features(&cur[i], w, m->ntag, nl, PF_STATE, feats);
-            memcpy(sum, fs, ncls * sizeof *sum);
-            wtable_sum(&m->parsew, feats, nf, sum);
-            memset(scores, 0, ncls * sizeof *scores);
-            wtable_scale(&m->parsew, sum, scores);
+            int slot = cur[i].b % BEAM_FRONTS;
+            score_moves(m, &cur[i], w, front[slot], &front_b[slot], scores);
             float top = -HUGE_VALF;
             for (uint32_t t = 0; t < ncls; t++)
                 if (legal[t] && scores[t] > top)
