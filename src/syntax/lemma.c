@@ -99,7 +99,10 @@ static const char *apply(arena *a, const lemma_script *s, const char *form, size
 {
     size_t keep = s->strip <= len ? len - s->strip : 0;
     size_t al = strlen(s->append);
-    if (keep + al == 0)
+    /* Scripts count bytes: one learnt on ASCII ("parts" -> strip 1) would
+     * cut "£" (C2 A3) to a lone C2 byte, and the output would no longer be
+     * UTF-8.  A cut inside a character leaves the form as it is. */
+    if (keep + al == 0 || (keep < len && ((unsigned char)form[keep] & 0xC0) == 0x80))
         return arena_strndup(a, form, len);
     char *out = arena_alloc(a, keep + al + 1);
     if (!out)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "dyad.h"
 #include "syntax/conllu.h"
@@ -382,6 +383,42 @@ static void shipped_model(void **state)
     dyad_model_free(m);
 }
 
+/* Lemma scripts are learnt in bytes: under every tag, a form that ends in
+ * a character of several bytes keeps whole characters ("£" tagged NNS was
+ * cut to a lone 0xC2 byte).  Uses the shipped model, as shipped_model. */
+static int valid_utf8(const char *s)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(u, left, &cp);
+        if (k <= 0)
+            return 0;
+        u += k;
+        left -= k;
+    }
+    return 1;
+}
+
+static void lemma_whole_characters(void **state)
+{
+    (void)state;
+    dyad_model *m = load_shipped();
+    static const char *forms[] = {"\xc2\xa3", "\xe2\x80\xa6", "caf\xc3\xa9s", "\xe2\x82\xac"};
+    arena a;
+    arena_init(&a, 4096);
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+        for (uint32_t t = 0; t < m->ntag; t++) {
+            const char *l = lemma_of(m, &a, forms[f], strlen(forms[f]), (int)t);
+            assert_non_null(l);
+            if (!valid_utf8(l))
+                fail_msg("lemma of %s as %s is not UTF-8", forms[f], m->xpos[t]);
+        }
+    arena_free(&a);
+    dyad_model_free(m);
+}
+
 /* Beam search: widths out of range are refused; a beam parse is a tree
  * (one root, every head a word or the root, no cycle); width 1 parses as
  * before.  Uses the shipped model, as shipped_model. */
@@ -620,6 +657,7 @@ int main(void)
         cmocka_unit_test(supertags),
         cmocka_unit_test(damaged_models),
         cmocka_unit_test(shipped_model),
+        cmocka_unit_test(lemma_whole_characters),
         cmocka_unit_test(beam_search),
         cmocka_unit_test(word_classes),
         cmocka_unit_test(weight_mix),
