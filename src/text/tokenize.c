@@ -4,7 +4,8 @@
  * Words keep their inner periods, hyphens and apostrophes ("U.S.-led",
  * "Shi'ite"); clitics and possessives are split off as Treebank does
  * ("do" "n't", "Iran" "'s"); abbreviations and initials keep their final
- * period, other punctuation is a token of its own.  Quotation marks are told
+ * period; web and e-mail addresses are one token; other punctuation is a
+ * token of its own, a run of "!" and "?" or of one symbol ("**") one token.  Quotation marks are told
  * open or close here, from the mark itself or from the white space around it. */
 #include <string.h>
 
@@ -398,6 +399,61 @@ static dyad_status word(tokenizer *z, size_t *pi)
     return emit_word(z, a, i, flags, aux);
 }
 
+/* A web address or an e-mail address starting at i, as one token the way
+ * UD treebanks keep them ("http://x.org/a?b=1", "www.x.com",
+ * "john.smith@enron.com"), instead of a dozen pieces of punctuation: its
+ * length, or 0.  An address ends at white space; closing punctuation at
+ * its end (". , ; : ! ?", quotes, a bracket it did not open) is left out. */
+static int url_char(unsigned char c)
+{
+    return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' && c != '\\' &&
+           c != '`' && c != '{' && c != '}' && c != '|';
+}
+
+static int email_char(unsigned char c, int domain)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || (!domain && (c == '_' || c == '+' || c == '%'));
+}
+
+static size_t address_at(const tokenizer *z, size_t i)
+{
+    const unsigned char *s = z->s;
+    size_t end = z->end, n = end - i;
+    static const char *const schemes[] = {"http://", "https://", "ftp://", "www."};
+    for (size_t k = 0; k < sizeof schemes / sizeof *schemes; k++) {
+        size_t sl = strlen(schemes[k]);
+        if (n <= sl || !eq_word((const char *)s + i, sl, schemes[k]) || !url_char(s[i + sl]))
+            continue;
+        size_t j = i + sl, open = 0;
+        for (; j < end && url_char(s[j]); j++) {
+            open += s[j] == '(';
+            if (s[j] == ')') {
+                if (!open)
+                    break;
+                open--;
+            }
+        }
+        while (j > i + sl && strchr(".,;:!?'", s[j - 1]))
+            j--;
+        return j > i + sl ? j - i : 0;
+    }
+    size_t j = i;
+    while (j < end && email_char(s[j], 0))
+        j++;
+    if (j == i || j >= end || s[j] != '@' || s[i] == '.')
+        return 0;
+    size_t at = j++, dots = 0;
+    while (j < end && email_char(s[j], 1))
+        dots += s[j++] == '.';
+    while (j > at + 1 && (s[j - 1] == '.' || s[j - 1] == '-'))
+        dots -= s[--j] == '.';
+    unsigned char last = j > at + 1 ? s[j - 1] : 0;
+    if (!dots || !((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z')))
+        return 0;
+    return j - i;
+}
+
 /* ----------------------------------------------------------- quotes */
 
 static int opens_context(int c)
@@ -512,9 +568,16 @@ dyad_status text_tokenize(text_work *w, size_t start, size_t end)
             i += k;
             prev_cls = TC_SPACE;
             continue;
-        case TC_LETTER: case TC_DIGIT: case TC_MARK:
+        case TC_LETTER: case TC_DIGIT: case TC_MARK: {
+            size_t alen = prev_cls == TC_LETTER || prev_cls == TC_DIGIT ? 0 : address_at(&z, i);
+            if (alen) {
+                i += alen;
+                st = push(w, a, i, NULL, TOK_WORD, 0);
+                break;
+            }
             st = word(&z, &i);
             break;
+        }
         case TC_APOS:
             if (cp == '\'' && i + 1 < end && z.s[i + 1] == '\'') {   /* '' as a double quote */
                 st = quote(&z, i, 2, cp, prev_cls, 1);
@@ -565,8 +628,16 @@ dyad_status text_tokenize(text_work *w, size_t start, size_t end)
             uint8_t aux = 0;
             if (cp == ',' || cp == ';')
                 f |= TOK_COMMA;
-            if (cp == '?' || cp == '!')
+            if (cp == '?' || cp == '!') {
                 aux = AUX_END_PUNCT;
+                /* "!!!", "?!" are one mark, as in UD treebanks */
+                while (i < end && (z.s[i] == '?' || z.s[i] == '!'))
+                    i++;
+            } else if (cp == '*' || cp == '^' || cp == '~' || cp == '=' || cp == '_' ||
+                       cp == '#') {
+                while (i < end && z.s[i] == cp)   /* "**", "=====" */
+                    i++;
+            }
             st = push(w, a, i, NULL, f, aux);
             break;
         }

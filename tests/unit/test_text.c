@@ -295,6 +295,35 @@ static void test_numbers_and_punctuation(void **state)
     assert_true(d->tok[6].flags & TOK_BRACKET);
 }
 
+/* Web and e-mail addresses are one token each (closing punctuation after
+ * them is not theirs), and runs of "!" "?" or of one symbol are one mark,
+ * as UD treebanks have them; "!!!" still ends its sentence. */
+static void test_addresses_and_runs(void **state)
+{
+    (void)state;
+    const char *s = "See http://x.org/a_(b)?c=1, (www.un.org/en) or mail j.doe@state.gov.";
+    const text_doc *d = prep(s, TEXT_SPLIT);
+    assert_string_equal(all_norms(d), "see http://x.org/a_(b)?c=1 , ( www.un.org/en ) or mail "
+                                      "j.doe@state.gov .");
+    assert_token(&d->tok[1], "http://x.org/a_(b)?c=1", 4, 26, TOK_WORD);
+    assert_token(&d->tok[4], "www.un.org/en", 29, 42, TOK_WORD | TOK_NO_SPACE_BEFORE);
+    assert_token(&d->tok[8], "j.doe@state.gov", 52, 67, TOK_WORD);
+    assert_int_equal(d->nsent, 1);
+
+    /* Not addresses: a bare "@", a handle, an address without a dot, a
+     * scheme with nothing after it. */
+    d = prep("Meet @ noon, @un and a@b or http:// now.", TEXT_SPLIT);
+    assert_string_equal(all_norms(d), "meet @ noon , @ un and a @ b or http : / / now .");
+
+    s = "Really?! Yes!!! **Great** ==== ok. No!!";
+    d = prep(s, TEXT_SPLIT);
+    assert_string_equal(all_norms(d), "really ?! yes !!! ** great ** ==== ok . no !!");
+    assert_int_equal(d->nsent, 3);
+    assert_string_equal(sentence_text(s, d, 1), "Yes!!! **Great** ==== ok.");
+    assert_token(&d->tok[1], "?!", 6, 8, TOK_PUNCT | TOK_SENT_END | TOK_NO_SPACE_BEFORE);
+    assert_token(&d->tok[d->ntok - 1], "!!", 37, 39, TOK_PUNCT | TOK_SENT_END);
+}
+
 static void test_case_flags(void **state)
 {
     (void)state;
@@ -737,6 +766,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_sentence_final_abbreviation),
         cmocka_unit_test(test_numbers_and_punctuation),
+        cmocka_unit_test(test_addresses_and_runs),
         cmocka_unit_test(test_case_flags),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_quotation_sentences),
