@@ -406,7 +406,8 @@ void dyad_parse_word(const dyad_parse *parse, size_t i, dyad_word *out);
 
 /* Raw text to CoNLL-U: split and tokenize text[0..len) with dyad's own
  * splitter, analyse each sentence and write it with "# sent_id = ID-N" and
- * "# text".  DYAD_EDOC for invalid UTF-8 (err->position), DYAD_EIO when the
+ * "# text"; a word and the clitics split off it ("don't") are one multiword
+ * token.  DYAD_EDOC for invalid UTF-8 (err->position), DYAD_EIO when the
  * sink fails, DYAD_ENOMEM. */
 dyad_status dyad_parse_text(const dyad_model *model, const char *id, const char *text,
                             size_t len, dyad_sink_fn sink, void *ud, dyad_error *err);

@@ -217,11 +217,12 @@ dyad_status dyad_parse_text(const dyad_model *model, const char *id, const char 
         conllu_sent cs;
         memset(&cs, 0, sizeof cs);
         cs.w = arena_calloc(&sa, n, sizeof *cs.w);
+        cs.mwt = arena_calloc(&sa, n, sizeof *cs.mwt);
         char *sid = arena_alloc(&sa, (id ? strlen(id) : 0) + 32);
         char *stext = se->end <= len && se->start <= se->end
                           ? arena_strndup(&sa, text + se->start, se->end - se->start)
                           : arena_strdup(&sa, "");
-        if (!forms || !lens || !cs.w || !sid || !stext) {
+        if (!forms || !lens || !cs.w || !cs.mwt || !sid || !stext) {
             st = set_err(err, DYAD_ENOMEM, NULL, "out of memory");
             break;
         }
@@ -242,6 +243,24 @@ dyad_status dyad_parse_text(const dyad_model *model, const char *id, const char 
             int glued = q + 1 < n && td.tok[se->first_token + q + 1].start == t->end;
             cs.w[q].form = forms[q];
             cs.w[q].misc = glued ? "SpaceAfter=No" : "_";
+        }
+        /* "I'm" is one token of two words, as UD writes it: its line holds
+         * the surface form and the SpaceAfter of the last word. */
+        for (size_t q = 0; q < n && st == DYAD_OK;) {
+            const token *t = &td.tok[se->first_token + q];
+            size_t k = text_surface_len(t, n - q);
+            if (k > 1) {
+                conllu_mwt *mw = &cs.mwt[cs.nmwt++];
+                mw->first = (int)q + 1;
+                mw->last = (int)(q + k);
+                mw->form = arena_strndup(&sa, text + t->start, t[k - 1].end - t->start);
+                mw->misc = cs.w[q + k - 1].misc;
+                if (!mw->form)
+                    st = set_err(err, DYAD_ENOMEM, NULL, "out of memory");
+                for (size_t j = q; j < q + k; j++)
+                    cs.w[j].misc = "_";
+            }
+            q += k;
         }
         if (st != DYAD_OK)
             break;

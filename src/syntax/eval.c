@@ -353,14 +353,25 @@ static dyad_status system_spans(const dyad_model *m, raw_eval *r, const char *te
             goto done;
         long base = (long)r->sword.n;
         long first = -1, last = -1;
+        /* Tokens are surface tokens, as dyad parse writes them: "I'm" is one
+         * token of two words. */
+        for (uint32_t q = 0; q < se->ntoken;) {
+            const token *t = &td.tok[se->first_token + q];
+            size_t g = text_surface_len(t, se->ntoken - q);
+            q += (uint32_t)g;
+            if (t[g - 1].end <= len && t->start <= t[g - 1].end &&
+                spans_add(&r->stok, nw[t->start], nw[t[g - 1].end], 0, NULL) < 0) {
+                st = DYAD_ENOMEM;
+                goto done;
+            }
+        }
         for (uint32_t q = 0; q < se->ntoken; q++) {
             const token *t = &td.tok[se->first_token + q];
             if (t->end > len || t->start > t->end)
                 continue;
             long s0 = nw[t->start], e0 = nw[t->end];
             long h = w[q].head > 0 ? base + w[q].head - 1 : -1;
-            if (spans_add(&r->stok, s0, e0, 0, NULL) < 0 ||
-                spans_add(&r->sword, s0, e0, h, m->label[w[q].label]) < 0) {
+            if (spans_add(&r->sword, s0, e0, h, m->label[w[q].label]) < 0) {
                 st = DYAD_ENOMEM;
                 goto done;
             }

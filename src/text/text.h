@@ -97,4 +97,9 @@ char *text_norm(arena *a, const char *s, size_t len);
  * rather than article text ("Font Size", photo credits, share buttons). */
 int text_is_boilerplate(const char *line, size_t len);
 
+/* How many of tok[0..n) make one surface token: 1, or a word with the
+ * clitics and possessives split off it ("I'm", "don't", "Iran's"), which a
+ * CoNLL-U file writes as one multiword token. */
+size_t text_surface_len(const token *tok, size_t n);
+
 #endif

@@ -654,3 +654,12 @@ dyad_status text_tokenize(text_work *w, size_t start, size_t end)
     }
     return st;
 }
+
+size_t text_surface_len(const token *tok, size_t n)
+{
+    size_t k = n ? 1 : 0;
+    while (k < n && (tok[k].flags & (TOK_CLITIC | TOK_POSSESSIVE)) &&
+           (tok[k].flags & TOK_NO_SPACE_BEFORE) && tok[k].start == tok[k - 1].end)
+        k++;
+    return k;
+}

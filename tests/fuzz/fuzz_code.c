@@ -1,10 +1,16 @@
 /* fuzz_code.c: the whole coder on arbitrary document bytes, with the built-in
  * dictionaries and (when it loads) the shipped parser model.  The first byte
  * picks options: explain, quotations, one-sentence mode, require_dyad, the
- * parser or not, TSV, and a beam of 8 paths or the greedy parse. */
+ * parser or not, TSV, and a beam of 8 paths or the greedy parse; with bit
+ * 128, the bytes also go through dyad_parse_text.  Every output is checked:
+ * it is UTF-8 (lemmas once cut characters in two), and events and quotations
+ * in JSON Lines are one JSON object per line. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
 
 #include "dyad.h"
 
@@ -12,11 +18,64 @@ static dyad_dict *dict;
 static dyad_coder *coder, *coder_parse;
 static dyad_model *model;
 
+/* Output is gathered and checked once written: UTF-8, and for JSON Lines
+ * one JSON object per line. */
+static char *out;
+static size_t out_len, out_cap;
+
 static int sink(void *ud, const char *bytes, size_t len)
 {
     (void)ud;
-    (void)bytes;
-    (void)len;
+    if (out_len + len > out_cap) {
+        size_t cap = (out_len + len) * 2 + 4096;
+        char *p = realloc(out, cap);
+        if (!p)
+            abort();
+        out = p;
+        out_cap = cap;
+    }
+    memcpy(out + out_len, bytes, len);
+    out_len += len;
+    return 0;
+}
+
+static void check_utf8(const char *bytes, size_t len);
+
+static void check_output(int jsonl)
+{
+    check_utf8(out, out_len);
+    for (size_t i = 0; jsonl && i < out_len;) {
+        const char *nl = memchr(out + i, '\n', out_len - i);
+        if (!nl)
+            abort();   /* every line ends */
+        json_error_t jerr;
+        json_t *j = json_loadb(out + i, (size_t)(nl - (out + i)), 0, &jerr);
+        if (!json_is_object(j))
+            abort();
+        json_decref(j);
+        i = (size_t)(nl - out) + 1;
+    }
+    out_len = 0;
+}
+
+static void check_utf8(const char *bytes, size_t len)
+{
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)bytes;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(u, left, &cp);
+        if (k <= 0)
+            abort();
+        u += k;
+        left -= k;
+    }
+}
+
+static int utf8_sink(void *ud, const char *bytes, size_t len)
+{
+    (void)ud;
+    check_utf8(bytes, len);
     return 0;
 }
 
@@ -55,7 +114,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dyad_model_set_beam(model, (flags & 64) ? 8 : 1);
     dyad_result *r = dyad_code_doc((flags & 16) ? coder_parse : coder, doc, &opts, &err);
     if (r) {
+        out_len = 0;
         dyad_result_write(r, doc, (flags & 32) ? DYAD_FORMAT_TSV : DYAD_FORMAT_JSONL, sink, NULL);
+        check_output(!(flags & 32));
         for (size_t i = 0; i < dyad_result_event_count(r); i++) {
             const dyad_event *e = dyad_result_event(r, i);
             /* evidence must point into the document */
@@ -65,9 +126,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         dyad_result_free(r);
     }
+    if (model && (flags & 128))
+        dyad_parse_text(model, "fuzz", (const char *)data + 1, size - 1, utf8_sink, NULL, &err);
     dyad_quotes *q = dyad_quotes_doc(coder, doc, &opts, &err);
-    if (q)
+    if (q) {
+        out_len = 0;
         dyad_quotes_write(q, sink, NULL);
+        check_output(1);
+    }
     dyad_quotes_free(q);
     dyad_doc_free(doc);
     return 0;
