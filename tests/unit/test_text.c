@@ -470,19 +470,33 @@ static void test_split_rules(void **state)
     const char *s = "  Did Iran agree? No! It said 40 countries joined in 2014. 40 more may "
                     "follow. \xe2\x80\x9cMaybe,\xe2\x80\x9d he said. jeb! was there.  ";
     const text_doc *d = prep(s, TEXT_SPLIT);
-    assert_int_equal(d->nsent, 5);
+    assert_int_equal(d->nsent, 6);
     assert_string_equal(sentence_text(s, d, 0), "Did Iran agree?");
     assert_int_equal(d->sent[0].start, 2);
     assert_string_equal(sentence_text(s, d, 1), "No!");
     assert_string_equal(sentence_text(s, d, 2), "It said 40 countries joined in 2014.");
     assert_string_equal(sentence_text(s, d, 3), "40 more may follow.");
-    assert_string_equal(sentence_text(s, d, 4),
-                        "\xe2\x80\x9cMaybe,\xe2\x80\x9d he said. jeb! was there.");
-    assert_int_equal(d->sent[4].end, strlen(s) - 2);
+    assert_string_equal(sentence_text(s, d, 4), "\xe2\x80\x9cMaybe,\xe2\x80\x9d he said.");
+    assert_string_equal(sentence_text(s, d, 5), "jeb! was there.");
+    assert_int_equal(d->sent[5].end, strlen(s) - 2);
     assert_true(find(d, "?")->flags & TOK_SENT_END);
     assert_true(find(d, "!")->flags & TOK_SENT_END);     /* "No!" */
     assert_string_equal(d->tok[d->ntok - 4].norm, "!"); /* "jeb!" */
     assert_false(d->tok[d->ntok - 4].flags & TOK_SENT_END);
+
+    /* A lower-case word after a full stop starts a sentence (mail, chat),
+     * but not after "?" or "!", the dots of ". . .", or a short capitalised
+     * word that is likely an abbreviation. */
+    s = "ok i will go. i was tired. Md. and Del. voted. Is it over? not yet. "
+        "Black Girls Rock! aired on cable. a widow . . . these are people.";
+    d = prep(s, TEXT_SPLIT);
+    assert_int_equal(d->nsent, 6);
+    assert_string_equal(sentence_text(s, d, 0), "ok i will go.");
+    assert_string_equal(sentence_text(s, d, 1), "i was tired.");
+    assert_string_equal(sentence_text(s, d, 2), "Md. and Del. voted.");
+    assert_string_equal(sentence_text(s, d, 3), "Is it over? not yet.");
+    assert_string_equal(sentence_text(s, d, 4), "Black Girls Rock! aired on cable.");
+    assert_string_equal(sentence_text(s, d, 5), "a widow . . . these are people.");
 
     /* a line break ends a paragraph and a sentence */
     s = "Kerry ruled out Iran.\nHe said so\nIran disagreed.";
