@@ -132,11 +132,13 @@ static int starts_sentence(const text_work *w, size_t k, size_t j, size_t end)
         return (u->flags & (TOK_CAPITAL | TOK_QUOTE_OPEN)) || starts_with_digit(u);
     }
     /* "to go. i was just going to sleep": a lower-case word straight after
-     * a full stop of its own starts a sentence too, as in mail and chat;
-     * not after "?" and "!" ("Black Girls Rock! aired"), the last dot of
+     * a full stop or "?" of its own starts a sentence too, as in mail and
+     * chat; not after "!" ("Black Girls Rock! aired"), the last dot of
      * ". . .", or a short capitalised word ("Md. and Del."), which is more
      * likely an abbreviation that the tokenizer does not know. */
-    if (j != k + 1 || k == 0 || strcmp(w->tok[k].norm, ".") != 0 || (w->aux[k] & AUX_ABBR) ||
+    const char *stop = w->tok[k].norm;
+    if (j != k + 1 || k == 0 || (strcmp(stop, ".") != 0 && strcmp(stop, "?") != 0) ||
+        (w->aux[k] & AUX_ABBR) ||
         !(t->flags & TOK_WORD) || (t->flags & (TOK_CLITIC | TOK_POSSESSIVE)) ||
         t->norm[0] < 'a' || t->norm[0] > 'z')
         return 0;

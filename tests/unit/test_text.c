@@ -484,19 +484,20 @@ static void test_split_rules(void **state)
     assert_string_equal(d->tok[d->ntok - 4].norm, "!"); /* "jeb!" */
     assert_false(d->tok[d->ntok - 4].flags & TOK_SENT_END);
 
-    /* A lower-case word after a full stop starts a sentence (mail, chat),
-     * but not after "?" or "!", the dots of ". . .", or a short capitalised
+    /* A lower-case word after a full stop or "?" starts a sentence (mail,
+     * chat), but not after "!", the dots of ". . .", or a short capitalised
      * word that is likely an abbreviation. */
     s = "ok i will go. i was tired. Md. and Del. voted. Is it over? not yet. "
         "Black Girls Rock! aired on cable. a widow . . . these are people.";
     d = prep(s, TEXT_SPLIT);
-    assert_int_equal(d->nsent, 6);
+    assert_int_equal(d->nsent, 7);
     assert_string_equal(sentence_text(s, d, 0), "ok i will go.");
     assert_string_equal(sentence_text(s, d, 1), "i was tired.");
     assert_string_equal(sentence_text(s, d, 2), "Md. and Del. voted.");
-    assert_string_equal(sentence_text(s, d, 3), "Is it over? not yet.");
-    assert_string_equal(sentence_text(s, d, 4), "Black Girls Rock! aired on cable.");
-    assert_string_equal(sentence_text(s, d, 5), "a widow . . . these are people.");
+    assert_string_equal(sentence_text(s, d, 3), "Is it over?");
+    assert_string_equal(sentence_text(s, d, 4), "not yet.");
+    assert_string_equal(sentence_text(s, d, 5), "Black Girls Rock! aired on cable.");
+    assert_string_equal(sentence_text(s, d, 6), "a widow . . . these are people.");
 
     /* a line break ends a paragraph and a sentence */
     s = "Kerry ruled out Iran.\nHe said so\nIran disagreed.";
