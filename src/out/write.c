@@ -155,12 +155,21 @@ static int is_role(const char *c)
     return 0;
 }
 
-/* Phoenix's split of an actor code into Entity, Role and Attribute. */
+/* Phoenix's split of an actor code into Entity, Role and Attribute.  Only
+ * a code of CAMEO's characters is split: one made from an uncoded phrase's
+ * words ("\"ISLAMIC STATE\"", new_actor_length) is not three-letter units,
+ * and cutting it every three bytes would cut its characters in two. */
 static void tsv_actor(buf *b, const char *code)
 {
     size_t n = strlen(code);
     tsv_text(b, code, n);
     buf_putc(b, '\t');
+    for (size_t i = 0; i < n; i++)
+        if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9') ||
+              code[i] == '-')) {
+            buf_puts(b, "\t\t\t");
+            return;
+        }
     size_t at = 0;
     if (n >= 3 && is_entity(code) && strncmp(code, "---", 3) != 0) {
         buf_append(b, code, 3);

@@ -335,6 +335,44 @@ static void test_options(void **state)
     assert_int_equal(dyad_options_set(&o, "no_such_option", "1"), DYAD_EUSAGE);
 }
 
+/* TSV splits a CAMEO actor code into Phoenix's Entity, Role and Attribute;
+ * a code made of an uncoded phrase's words is left whole (cut every three
+ * bytes, "MINISTÈRE" lost its "È" in two halves: found by fuzz_code). */
+static char tsv_out[4096];
+static size_t tsv_len;
+
+static int tsv_sink(void *ud, const char *bytes, size_t len)
+{
+    (void)ud;
+    if (tsv_len + len >= sizeof tsv_out)
+        return -1;
+    memcpy(tsv_out + tsv_len, bytes, len);
+    tsv_len += len;
+    tsv_out[tsv_len] = '\0';
+    return 0;
+}
+
+static void test_tsv_new_actor(void **state)
+{
+    fixture *f = *state;
+    const char *text = "The minist\xc3\xa8re condemned Gondor.";
+    dyad_options o;
+    dyad_options_init(&o);
+    assert_int_equal(dyad_options_set(&o, "new_actor_length", "3"), DYAD_OK);
+    dyad_doc *doc = dyad_doc_new("t", "1996-01-01", text, strlen(text));
+    dyad_error err;
+    dyad_result *r = dyad_code_doc(f->coder, doc, &o, &err);
+    assert_non_null(r);
+    assert_int_equal(dyad_result_event_count(r), 1);
+    tsv_len = 0;
+    assert_int_equal(dyad_result_write(r, doc, DYAD_FORMAT_TSV, tsv_sink, NULL), DYAD_OK);
+    if (!strstr(tsv_out, "\t\"THE MINIST\xc3\xa8RE\"\t\t\t\t"))
+        fail_msg("new actor split in TSV: %s", tsv_out);
+    assert_null(strchr(tsv_out, ';'));
+    dyad_result_free(r);
+    dyad_doc_free(doc);
+}
+
 static void test_evidence_offsets(void **state)
 {
     fixture *f = *state;
@@ -388,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_comma_clauses),
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_options),
+        cmocka_unit_test(test_tsv_new_actor),
         cmocka_unit_test(test_evidence_offsets),
         cmocka_unit_test(test_document_errors),
         cmocka_unit_test(test_explain),
