@@ -5,8 +5,9 @@
  * "Shi'ite"); clitics and possessives are split off as Treebank does
  * ("do" "n't", "Iran" "'s"); abbreviations and initials keep their final
  * period; web and e-mail addresses are one token; other punctuation is a
- * token of its own, a run of "!" and "?" or of one symbol ("**") one token.  Quotation marks are told
- * open or close here, from the mark itself or from the white space around it. */
+ * token of its own, a run of "!" and "?" or of one symbol ("**") one token.
+ * Quotation marks are told open or close here, from the mark itself or from
+ * the white space around it. */
 #include <string.h>
 
 #include "text/text_internal.h"
@@ -659,7 +660,7 @@ size_t text_surface_len(const token *tok, size_t n)
 {
     size_t k = n ? 1 : 0;
     while (k < n && (tok[k].flags & (TOK_CLITIC | TOK_POSSESSIVE)) &&
-           (tok[k].flags & TOK_NO_SPACE_BEFORE) && tok[k].start == tok[k - 1].end)
+           (tok[k].flags & TOK_NO_SPACE_BEFORE))
         k++;
     return k;
 }

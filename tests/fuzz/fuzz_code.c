@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <utf8proc.h>
 
+#include "dict/scan.h"
 #include "dyad.h"
 
 static dyad_dict *dict;
@@ -39,11 +39,10 @@ static int sink(void *ud, const char *bytes, size_t len)
     return 0;
 }
 
-static void check_utf8(const char *bytes, size_t len);
-
 static void check_output(int jsonl)
 {
-    check_utf8(out, out_len);
+    if (!scan_utf8_valid(out, out_len))
+        abort();
     for (size_t i = 0; jsonl && i < out_len;) {
         const char *nl = memchr(out + i, '\n', out_len - i);
         if (!nl)
@@ -58,24 +57,11 @@ static void check_output(int jsonl)
     out_len = 0;
 }
 
-static void check_utf8(const char *bytes, size_t len)
-{
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)bytes;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
-    while (left > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(u, left, &cp);
-        if (k <= 0)
-            abort();
-        u += k;
-        left -= k;
-    }
-}
-
 static int utf8_sink(void *ud, const char *bytes, size_t len)
 {
     (void)ud;
-    check_utf8(bytes, len);
+    if (!scan_utf8_valid(bytes, len))
+        abort();
     return 0;
 }
 

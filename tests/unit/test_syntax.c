@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <utf8proc.h>
 
 #include "dyad.h"
+#include "dict/scan.h"
 #include "syntax/conllu.h"
 #include "syntax/syntax.h"
 #include "util/buf.h"
@@ -386,21 +386,6 @@ static void shipped_model(void **state)
 /* Lemma scripts are learnt in bytes: under every tag, a form that ends in
  * a character of several bytes keeps whole characters ("£" tagged NNS was
  * cut to a lone 0xC2 byte).  Uses the shipped model, as shipped_model. */
-static int valid_utf8(const char *s)
-{
-    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
-    while (left > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(u, left, &cp);
-        if (k <= 0)
-            return 0;
-        u += k;
-        left -= k;
-    }
-    return 1;
-}
-
 static void lemma_whole_characters(void **state)
 {
     (void)state;
@@ -412,7 +397,7 @@ static void lemma_whole_characters(void **state)
         for (uint32_t t = 0; t < m->ntag; t++) {
             const char *l = lemma_of(m, &a, forms[f], strlen(forms[f]), (int)t);
             assert_non_null(l);
-            if (!valid_utf8(l))
+            if (!scan_utf8_valid(l, strlen(l)))
                 fail_msg("lemma of %s as %s is not UTF-8", forms[f], m->xpos[t]);
         }
     arena_free(&a);
