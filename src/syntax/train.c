@@ -2,7 +2,8 @@
  *
  * The last stage of building dyad (not of coding): `dyad train` / `make model`
  * reads EWT, learns tag classes, ambiguity classes and lemma scripts by
- * counting, trains the tagger (epoch chosen on dev), tags the training set by
+ * counting, trains the tagger (epoch chosen on dev; TAGGER_RUNS runs on
+ * different orders, mixed like the parser's), tags the training set by
  * jackknifing so the parser learns from realistic tags, trains the supertagger
  * on those tags and jackknifes its guesses the same way, then trains the parser
  * with the dynamic oracle (epoch chosen on dev LAS), PARSER_RUNS times on
@@ -28,6 +29,12 @@
 /* Parsers trained on different orders of the sentences, then mixed. */
 #ifndef PARSER_RUNS
 #define PARSER_RUNS 2
+#endif
+/* Tagger runs on different orders, mixed: two lift dev UPOS by 0.15 over
+ * one, a third adds nothing on dev.  (Two supertagger runs mixed are 0.4
+ * more accurate, but the parser then scores 0.03 lower on dev.) */
+#ifndef TAGGER_RUNS
+#define TAGGER_RUNS 2
 #endif
 #ifndef CLUSTER_MIN_COUNT
 #define CLUSTER_MIN_COUNT 3
@@ -676,13 +683,40 @@ oom:
     return fail(t, DYAD_ENOMEM, "out of memory");
 }
 
+/* train_task, then runs - 1 more runs on different orders of the sentences
+ * for the epochs of the first, their weights mixed equally: an ensemble
+ * that scores as fast as one run. */
+static dyad_status train_runs(trainer *t, const task *k, size_t *order, size_t n, int epochs,
+                              int *choose, wtable *out, int runs)
+{
+    dyad_status st = train_task(t, k, order, n, epochs, choose, out);
+    if (choose)
+        epochs = *choose;
+    for (int r = 1; r < runs && st == DYAD_OK; r++) {
+        wtable w, mix;
+        if ((st = train_task(t, k, order, n, epochs, NULL, &w)) != DYAD_OK)
+            break;
+        float share = 1.0f / (float)(r + 1);
+        int bad = wtable_mix(out, 1.0f - share, &w, share, &mix) < 0;
+        wtable_free(&w);
+        if (bad)
+            return fail(t, DYAD_ENOMEM, "out of memory");
+        if (choose)
+            say(t, "%s: %d runs of %d epochs mixed, dev accuracy %.2f%% (%zu features)",
+                k->name, r + 1, epochs, k->accuracy(t, &mix, &t->dev, k->pass), mix.nfeat);
+        wtable_free(out);
+        *out = mix;
+    }
+    return st;
+}
+
 /* Tagger pass `pass` (2 learns from the tag1 already in the training words). */
 static dyad_status train_tagger(trainer *t, size_t *order, size_t n, int epochs, int *choose,
                                 int pass, wtable *out)
 {
     task k = {pass == 1 ? "tagger pass 1" : "tagger pass 2", t->m->ntag, pass, tagger_epoch,
               tag_accuracy};
-    return train_task(t, &k, order, n, epochs, choose, out);
+    return train_runs(t, &k, order, n, epochs, choose, out, TAGGER_RUNS);
 }
 
 /* ------------------------------------------------------------ supertagger */

@@ -1,10 +1,10 @@
 # validate.sh: the PETRARCH unit-test suite as the field runs it.  dyad codes
 # each record from its <Text> with the dictionaries its <Environment> names;
-# this guards the pass count against regressions (127 of 139 with the parser,
+# this guards the pass count against regressions (128 of 139 with the parser,
 # 131 from word order alone; FORMATS.md §12 lists records no text-based coder can pass).
 # The count moves with the model: models trained by the same code with seeds
-# 1, 2 and 3 pass 127, 128 and 127; the model before (other word classes)
-# passed 130.  COMPOUND-03 fails when "welcome" is tagged UH.
+# 1 (shipped), 2 and 3 pass 128, 126 and 129, so the guard is the lowest of
+# them.  COMPOUND-03 fails when "welcome" is tagged UH.
 source "$(dirname "$0")/lib.bash"
 
 XML=${DYAD_SHARED:-}/data/petrarch2/PETR.UnitTest.dev.xml
@@ -20,7 +20,7 @@ if [ -z "$passed" ]; then
 else
     ok
     [ $((passed + failed)) -eq 139 ] && ok || fail "scored $((passed + failed)) records, expected 139"
-    [ "$passed" -ge 127 ] && ok || { fail "only $passed records passed (at least 127 expected)"; show "$T/out"; }
+    [ "$passed" -ge 126 ] && ok || { fail "only $passed records passed (at least 126 expected)"; show "$T/out"; }
 fi
 # Every failed record is named with what was expected and what dyad coded.
 nfail=$(grep -c '^FAIL [^ ]*: expected .*; got ' "$T/out")
