@@ -687,7 +687,7 @@ oom:
 
 /* train_task, then runs - 1 more runs on different orders of the sentences
  * for the epochs of the first, their weights mixed equally: an ensemble
- * that scores as fast as one run. */
+ * that scores as fast as one run.  On failure *out is left empty. */
 static dyad_status train_runs(trainer *t, const task *k, size_t *order, size_t n, int epochs,
                               int *choose, wtable *out, int runs)
 {
@@ -701,14 +701,18 @@ static dyad_status train_runs(trainer *t, const task *k, size_t *order, size_t n
         float share = 1.0f / (float)(r + 1);
         int bad = wtable_mix(out, 1.0f - share, &w, share, &mix) < 0;
         wtable_free(&w);
-        if (bad)
-            return fail(t, DYAD_ENOMEM, "out of memory");
+        if (bad) {
+            st = fail(t, DYAD_ENOMEM, "out of memory");
+            break;
+        }
         if (choose)
             say(t, "%s: %d runs of %d epochs mixed, dev accuracy %.2f%% (%zu features)",
                 k->name, r + 1, epochs, k->accuracy(t, &mix, &t->dev, k->pass), mix.nfeat);
         wtable_free(out);
         *out = mix;
     }
+    if (st != DYAD_OK)
+        wtable_free(out);
     return st;
 }
 
