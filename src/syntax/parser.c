@@ -24,7 +24,15 @@
  * to +0.45 dev LAS in runs with the same seed).  On request
  * (dyad_model_set_beam) the same model's moves are searched with a beam
  * instead (parse_beam): half a point more, three times slower.  Internally
- * the root is word n + 1; heads come out as 0. */
+ * the root is word n + 1; heads come out as 0.
+ *
+ * Measured and not kept (EWT, seed 1): the tagger's second choice as
+ * features where its margin was small (test UAS +0.05, dev LAS -0.27; the
+ * supertagger seeing it too: no better).  The whole pipeline trained right
+ * to left tags 0.1-0.2 UPOS better but parses 0.8-1.2 UAS worse.  The votes
+ * of three whole pipelines (two seeds left to right, one right to left,
+ * Eisner's algorithm over the votes) reach test UAS 87.74, LAS 85.01 for
+ * three times the parsing and the model size. */
 #include "syntax/syntax.h"
 
 #include <math.h>
