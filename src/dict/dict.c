@@ -147,6 +147,11 @@ dyad_status dyad_dict_load_buffer(dyad_dict *dict, dyad_dict_kind kind, const ch
     if (!ctx.file)
         return DYAD_ENOMEM;
     long errors_before = dict->counts[kind].errors;
+    /* A UTF-8 byte-order mark (Windows editors write one) is not a line. */
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
     dyad_status st;
     switch (kind) {
     case DYAD_DICT_VERBS: st = dict_load_verbs(&ctx, bytes, len); break;

@@ -86,6 +86,11 @@ static int gather(dyad_reader *r, conllu_state *st)
     while ((got = getline(&line, &cap, r->fp)) > 0) {
         r->offset += got;
         st->next_line++;
+        /* A UTF-8 byte-order mark before the first line is skipped. */
+        if (r->offset == got && got >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(line, line + 3, (size_t)got - 2);
+            got -= 3;
+        }
         if (starts_with(line, (size_t)got, "# newdoc") && words) {
             st->pending = line;
             return 1;

@@ -278,11 +278,14 @@ int read_jsonl_next(dyad_reader *r, dyad_doc **out, dyad_error *err)
         if (too_long)
             return read_fail(err, DYAD_EDOC, where, pos, "line longer than %zu bytes",
                              r->max_doc);
-        if (blank(st->line.data, st->line.len))
+        /* A UTF-8 byte-order mark before the first object is skipped. */
+        size_t skip = st->line_no == 1 && st->line.len >= 3 &&
+                              memcmp(st->line.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        if (blank(st->line.data + skip, st->line.len - skip))
             continue;
         json_error_t je;
-        json_t *root = json_loadb(st->line.data, st->line.len, JSON_DECODE_ANY | JSON_ALLOW_NUL,
-                                  &je);
+        json_t *root = json_loadb(st->line.data + skip, st->line.len - skip,
+                                  JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
         if (!root)
             return read_fail(err, DYAD_EDOC, where, pos, "invalid JSON: %s (column %d)", je.text,
                              je.column);

@@ -51,6 +51,9 @@ int conllu_read(arena *a, const char *bytes, size_t len, size_t *pos, long *line
 {
     memset(out, 0, sizeof *out);
     size_t p = *pos;
+    /* A UTF-8 byte-order mark at the start of the file is skipped. */
+    if (p == 0 && len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
+        p = 3;
     /* Skip blank lines before the sentence. */
     while (p < len) {
         size_t e = line_end(bytes, len, p);

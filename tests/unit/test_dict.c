@@ -118,6 +118,30 @@ static const char *linear_verbs =
     "ABANDON\n"
     "- * { A | B } [1]\n";
 
+/* A dictionary saved with a UTF-8 byte-order mark loads as without it
+ * (before, the mark was read as a verb outside a block). */
+static void test_byte_order_mark(void **state)
+{
+    (void)state;
+    size_t n = strlen(linear_verbs);
+    char *text = malloc(n + 4);
+    assert_non_null(text);
+    memcpy(text, "\xEF\xBB\xBF", 3);
+    memcpy(text + 3, linear_verbs, n + 1);
+    diags dg;
+    dyad_status st;
+    dyad_dict *d = load(DYAD_DICT_VERBS, text, &dg, &st);
+    assert_int_equal(st, DYAD_OK);
+    assert_int_equal(dg.errors, 0);
+    diags dg0;
+    dyad_dict *d0 = load(DYAD_DICT_VERBS, linear_verbs, &dg0, NULL);
+    assert_int_equal(d->synsets.n, d0->synsets.n);
+    assert_int_equal(dg.warnings, dg0.warnings);
+    dyad_dict_free(d0);
+    dyad_dict_free(d);
+    free(text);
+}
+
 static void test_verbs_linear(void **state)
 {
     (void)state;
@@ -718,6 +742,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_verbs_linear),
+        cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_verbs_petr2),
         cmocka_unit_test(test_verbs_malformed),
         cmocka_unit_test(test_actors),

@@ -423,6 +423,35 @@ static void test_jsonl_documents(void **state)
     close_bytes(&s);
 }
 
+/* Files saved with a UTF-8 byte-order mark (PowerShell, Notepad) lose no
+ * document: before, the first JSON line was invalid and the CoNLL-U file's
+ * first comment a malformed word line. */
+static void test_byte_order_mark(void **state)
+{
+    (void)state;
+    stream s;
+    dyad_reader *r = open_str(&s, "\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Kerry met Zarif.\"}\n",
+                              "bom.jsonl", DYAD_INPUT_JSONL);
+    dyad_doc *doc = expect_doc(r, "a");
+    assert_string_equal(dyad_doc_text(doc, NULL), "Kerry met Zarif.");
+    dyad_doc_free(doc);
+    expect_end(r);
+    dyad_reader_close(r);
+    close_bytes(&s);
+
+    r = open_str(&s,
+                 "\xEF\xBB\xBF# newdoc id = n1\n"
+                 "1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+                 "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+                 "bom.conllu", DYAD_INPUT_CONLLU);
+    doc = expect_doc(r, "n1");
+    assert_string_equal(doc->text, "Iran left");
+    dyad_doc_free(doc);
+    expect_end(r);
+    dyad_reader_close(r);
+    close_bytes(&s);
+}
+
 static void test_jsonl_errors(void **state)
 {
     (void)state;
@@ -928,6 +957,7 @@ int main(void)
         cmocka_unit_test(test_read_error_is_fatal),
         cmocka_unit_test(test_jsonl_documents),
         cmocka_unit_test(test_jsonl_errors),
+        cmocka_unit_test(test_byte_order_mark),
         cmocka_unit_test(test_jsonl_long_line_small_limit),
         cmocka_unit_test(test_jsonl_thousand_lines),
         cmocka_unit_test(test_xml_batch),

@@ -33,6 +33,26 @@ static const char SAMPLE[] =
     "5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t4:punct\t_\n"
     "\n";
 
+/* A file saved with a UTF-8 byte-order mark reads as the same sentence
+ * (before, its first comment was taken for a word line and failed). */
+static void conllu_byte_order_mark(void **state)
+{
+    (void)state;
+    arena a;
+    arena_init(&a, 4096);
+    char in[sizeof SAMPLE + 3] = "\xEF\xBB\xBF";
+    strcpy(in + 3, SAMPLE);
+    size_t pos = 0;
+    long line = 0;
+    conllu_sent s;
+    dyad_error err;
+    assert_int_equal(conllu_read(&a, in, strlen(in), &pos, &line, &s, &err), 1);
+    assert_string_equal(s.sent_id, "s1");
+    assert_int_equal(s.n, 5);
+    assert_int_equal(conllu_read(&a, in, strlen(in), &pos, &line, &s, &err), 0);
+    arena_free(&a);
+}
+
 static void conllu_round_trip(void **state)
 {
     (void)state;
@@ -637,6 +657,7 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(conllu_round_trip),
+        cmocka_unit_test(conllu_byte_order_mark),
         cmocka_unit_test(conllu_errors),
         cmocka_unit_test(train_save_load),
         cmocka_unit_test(supertags),
