@@ -1,9 +1,11 @@
 /* common.c: dictionary loading and output helpers shared by the subcommands. */
+#define _POSIX_C_SOURCE 200809L /* fileno */
 #include "common.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void cli_diag(void *ud, dyad_severity sev, const char *file, long line, const char *message)
 {
@@ -176,7 +178,10 @@ int cli_input_kind(const char *s)
     return -1;
 }
 
-/* Every document of one stream.  Returns -1 on a fatal error. */
+/* Every document of one stream.  A read error ends the stream, not the
+ * batch: the documents before it are coded, the error names the file, and
+ * the next file is read.  Returns -1 on a fatal error (out of memory, or
+ * fn's: the output cannot be written). */
 static int each_in_stream(cli_batch *b, FILE *fp, const char *name, dyad_input kind,
                           const char *date, cli_doc_fn fn, void *ud)
 {
@@ -205,7 +210,7 @@ static int each_in_stream(cli_batch *b, FILE *fp, const char *name, dyad_input k
             if (!err.doc[0])
                 snprintf(err.doc, sizeof err.doc, "%s", name);
             cli_report(b, &err);
-            fatal = 1;
+            fatal = err.status != DYAD_EIO;
             break;
         }
         int rc = fn(ud, b, doc);
@@ -236,13 +241,18 @@ int cli_each_document(cli_batch *b, const char *const *files, int nfiles, int in
         if (kind < 0)
             kind = DYAD_INPUT_TEXT;
         FILE *fp = is_stdin ? stdin : fopen(name, "rb");
-        if (!fp) {
+        struct stat st;
+        int dir = fp && !is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode);
+        if (!fp || dir) {
             dyad_error fe = {0};
             fe.status = DYAD_EIO;
             snprintf(fe.doc, sizeof fe.doc, "%s", name);
-            snprintf(fe.message, sizeof fe.message, "cannot open: %s", strerror(errno));
+            snprintf(fe.message, sizeof fe.message, "cannot open: %s",
+                     dir ? "is a directory" : strerror(errno));
             fe.position = -1;
             cli_report(b, &fe);
+            if (fp)
+                fclose(fp);
             continue;
         }
         int rc = each_in_stream(b, fp, is_stdin ? "stdin" : name, (dyad_input)kind, date, fn, ud);

@@ -55,6 +55,20 @@ if [ -f "$T/errors" ] && [ "$(wc -l < "$T/errors")" -eq 1 ] && grep -q 'no-such-
 then ok; else fail "missing input file: no single error record naming it"; [ -f "$T/errors" ] && show "$T/errors"; fi
 if [ "$(events_for accuse.txt "$T/out")" -ge 1 ]; then ok; else fail "missing input file: the next file was not coded"; fi
 
+# So is a directory, and a file whose reading fails part way (/proc/self/mem
+# opens, then every read is an I/O error): before, either stopped the batch
+# with exit 1 and the next file was not coded.
+mkdir -p "$T/adir"
+for bad in "$T/adir" /proc/self/mem; do
+    [ -e "$bad" ] || continue
+    rm -f "$T/errors"
+    "$DYAD" code --date 2014-09-11 --errors "$T/errors" "$bad" "$T/accuse.txt" > "$T/out" 2> "$T/err"
+    expect_status 3 $? "unreadable input $bad"
+    if [ -f "$T/errors" ] && [ "$(wc -l < "$T/errors")" -eq 1 ] && grep -q "${bad##*/}" "$T/errors"
+    then ok; else fail "unreadable input $bad: no single error record naming it"; [ -f "$T/errors" ] && show "$T/errors"; fi
+    if [ "$(events_for accuse.txt "$T/out")" -ge 1 ]; then ok; else fail "unreadable input $bad: the next file was not coded"; fi
+done
+
 # Without --errors, document errors go to standard error.
 printf '{"id":"x1","date":"2015-03-01","text":"%s"}\n{"id":"x2","date":\n' "$S1" > "$T/half.jsonl"
 "$DYAD" code "$T/half.jsonl" > "$T/out" 2> "$T/err"
