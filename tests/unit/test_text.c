@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "text/text.h"
+#include "util/buf.h"
 
 static arena A;
 static text_doc D;
@@ -253,6 +254,41 @@ static void test_abbreviations(void **state)
     d = prep("He said no. Then he left.", TEXT_SPLIT);
     assert_int_equal(d->nsent, 2);
     assert_string_equal(all_norms(d), "he said no . then he left .");
+}
+
+/* Text without sentence punctuation is cut into sentences of at most 250
+ * tokens, after a comma in the second half when there is one; every token
+ * stays in exactly one sentence, in order. */
+static void test_long_sentence_pieces(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(buf_puts(&b, i == 400 ? "Iraq , " : "Iran "), 0);
+    assert_int_equal(buf_puts(&b, "left."), 0);
+    const text_doc *d = prep(b.data, TEXT_SPLIT);
+    assert_int_equal(d->ntok, 1003);
+    size_t next = 0;
+    for (size_t i = 0; i < d->nsent; i++) {
+        assert_int_equal(d->sent[i].first_token, next);
+        assert_in_range(d->sent[i].ntoken, 1, 250);
+        next += d->sent[i].ntoken;
+    }
+    assert_int_equal(next, d->ntok);
+    /* 0-249, 250-401 (the comma is token 401), then 250 each */
+    assert_int_equal(d->nsent, 5);
+    assert_int_equal(d->sent[1].ntoken, 152);
+    assert_string_equal(norms(d, d->sent[2].first_token - 1, 1), ",");
+    assert_true(d->tok[d->ntok - 1].flags & TOK_SENT_END);
+    /* a sentence of 250 tokens is one sentence */
+    buf_clear(&b);
+    for (int i = 0; i < 249; i++)
+        assert_int_equal(buf_puts(&b, "Iran "), 0);
+    assert_int_equal(buf_puts(&b, "."), 0);
+    d = prep(b.data, TEXT_SPLIT);
+    assert_int_equal(d->nsent, 1);
+    assert_int_equal(d->sent[0].ntoken, 250);
+    buf_free(&b);
 }
 
 static void test_sentence_final_abbreviation(void **state)
@@ -690,12 +726,12 @@ static char *read_seed(const char *prefix, size_t *len)
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return NULL;
-    char *buf = malloc(1 << 16);
-    *len = buf ? fread(buf, 1, (1 << 16) - 1, fp) : 0;
+    char *data = malloc(1 << 16);
+    *len = data ? fread(data, 1, (1 << 16) - 1, fp) : 0;
     fclose(fp);
-    if (buf)
-        buf[*len] = '\0';
-    return buf;
+    if (data)
+        data[*len] = '\0';
+    return data;
 }
 
 static long find_sentence(const char *text, const text_doc *d, const char *start)
@@ -779,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_clitics),
         cmocka_unit_test(test_hyphens),
         cmocka_unit_test(test_abbreviations),
+        cmocka_unit_test(test_long_sentence_pieces),
         cmocka_unit_test(test_sentence_final_abbreviation),
         cmocka_unit_test(test_numbers_and_punctuation),
         cmocka_unit_test(test_addresses_and_runs),
