@@ -75,7 +75,7 @@ int cmd_parse(int argc, char **argv)
             model_path = argv[++i];
         } else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
             if (cli_beam("parse", argv[++i], &beam) < 0)
-                return 2;
+                return 1;
         } else if (strcmp(argv[i], "--input") == 0 && i + 1 < argc) {
             input = argv[++i];
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -86,18 +86,18 @@ int cmd_parse(int argc, char **argv)
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad parse: unknown option %s\n", argv[i]);
-            return 2;
+            return 1;
         } else if (!file) {
             file = argv[i];
         } else {
             fprintf(stderr, "dyad parse: one input file at most\n");
-            return 2;
+            return 1;
         }
     }
     int conllu = strcmp(input, "conllu") == 0;
     if (!conllu && strcmp(input, "text") != 0) {
         fprintf(stderr, "dyad parse: --input is text or conllu, not %s\n", input);
-        return 2;
+        return 1;
     }
     FILE *fp = file && strcmp(file, "-") != 0 ? fopen(file, "rb") : stdin;
     if (!fp) {
@@ -141,7 +141,7 @@ int cmd_eval_parse(int argc, char **argv)
             model_path = argv[++i];
         } else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
             if (cli_beam("eval-parse", argv[++i], &beam) < 0)
-                return 2;
+                return 1;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             printf("usage: dyad eval-parse [--model FILE] [--beam K] GOLD.conllu\n"
                    "Score the tagger and parser against gold: with gold tokenization, then\n"
@@ -149,14 +149,14 @@ int cmd_eval_parse(int argc, char **argv)
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad eval-parse: unknown option %s\n", argv[i]);
-            return 2;
+            return 1;
         } else {
             file = argv[i];
         }
     }
     if (!file) {
         fprintf(stderr, "usage: dyad eval-parse [--model FILE] [--beam K] GOLD.conllu\n");
-        return 2;
+        return 1;
     }
     FILE *fp = fopen(file, "rb");
     char *bytes;
@@ -293,7 +293,7 @@ int cmd_train(int argc, char **argv)
         }
         if (!v) {
             fprintf(stderr, "dyad train: %s needs a value\n", a);
-            return 2;
+            return 1;
         }
         i++;
         if (strcmp(a, "--train") == 0)
@@ -319,12 +319,12 @@ int cmd_train(int argc, char **argv)
             raw[nraw_dirs++] = v;
         } else {
             fprintf(stderr, "dyad train: unknown option %s\n", a);
-            return 2;
+            return 1;
         }
     }
     if (o.tagger_epochs < 1 || o.parser_epochs < 1) {
         fprintf(stderr, "dyad train: epochs must be at least 1\n");
-        return 2;
+        return 1;
     }
     pathlist files = {0};
     char pdir[2][1024];

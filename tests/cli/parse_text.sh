@@ -29,4 +29,13 @@ expect_status 0 $? "parse --input conllu of parse output"
 if [ "$(cut -f1,2,10 "$T/out")" = "$(cut -f1,2,10 "$T/again")" ]; then ok; else
     fail "re-reading changed the tokens"; show "$T/again"; fi
 
+# Usage errors exit 1, as for every command (they exited 2 before).
+for args in "parse a b" "parse --bogus" "parse --input xml" "parse --beam 0" "eval-parse" \
+            "eval-parse --bogus x" "train --seed"; do
+    # shellcheck disable=SC2086
+    "$DYAD" $args > /dev/null 2> "$T/err" < /dev/null
+    expect_status 1 $? "dyad $args"
+    if [ -s "$T/err" ]; then ok; else fail "dyad $args: no message on standard error"; fi
+done
+
 finish
