@@ -335,15 +335,22 @@ static void resolve_pronouns(clause_view *v, const referents *ref)
     }
 }
 
-/* The quotation holding byte `at`, or NULL. */
+/* The quotation holding byte `at`, or NULL.  The quotations are in order and
+ * do not overlap (quotes.h): the last that starts at or before `at`. */
 static const quote_rec *quote_at(const quote_rec *q, size_t n, uint32_t at, size_t *index)
 {
-    for (size_t i = 0; i < n; i++)
-        if (at >= q[i].start && at < q[i].end) {
-            *index = i;
-            return &q[i];
-        }
-    return NULL;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || at >= q[lo - 1].end)
+        return NULL;
+    *index = lo - 1;
+    return &q[lo - 1];
 }
 
 /* Inside a quotation, "we" and "I" are its speaker (or the speaker's side:

@@ -19,6 +19,7 @@
 
 #include "read/doc.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 /* ---------------------------------------------------------- word lists */
 
@@ -956,11 +957,21 @@ typedef struct person {
     uint32_t a, b;         /* the name's tokens, titles left out */
     uint32_t ctx;          /* first token of the phrase it stands in (titles, roles) */
     int gender;            /* 1 male, 2 female, 0 unknown */
+    uint32_t first;        /* the first person with the same last name */
+    /* kept on that first person, for all with its last name: */
+    int last_gender;       /* the latest gender other than 0 */
+    uint32_t longest;      /* the first of the longest names */
 } person;
 
+/* The people of a document in order, and their last names hashed (slot:
+ * the first person with that name + 1, 0 empty), so that a document of
+ * many names is not quadratic in them. */
 typedef struct person_list {
     person *v;
     size_t n, cap;
+    uint32_t *slot;
+    size_t nslot;          /* a power of two, at least twice the names */
+    size_t nname;
 } person_list;
 
 /* Longest actor phrase of the dictionary at token i (not past hi): its length
@@ -1028,13 +1039,62 @@ static int gender_of(qctx *c, uint32_t ctx, uint32_t a, uint32_t b)
     return 0;
 }
 
+static const token *last_name(const qctx *c, const person *p) { return &c->tok[p->b - 1]; }
+
+/* The slot of last name t: the one that holds it, or the empty one where it
+ * would go. */
+static size_t name_slot(const qctx *c, const person_list *l, const token *t)
+{
+    size_t mask = l->nslot - 1, i = strmap_hash(t->norm, t->norm_len) & mask;
+    while (l->slot[i] && !same_word(last_name(c, &l->v[l->slot[i] - 1]), t))
+        i = (i + 1) & mask;
+    return i;
+}
+
+/* The first person with last name t, or -1. */
+static long name_first(const qctx *c, const person_list *l, const token *t)
+{
+    if (!l->nslot)
+        return -1;
+    uint32_t k = l->slot[name_slot(c, l, t)];
+    return k ? (long)k - 1 : -1;
+}
+
+/* Append p and index its last name. */
 static int person_push(qctx *c, person_list *l, const person *p)
 {
     person *v = arena_grow(c->mem, l->v, l->n, &l->cap, sizeof *v, 32);
     if (!v)
         return -1;
     l->v = v;
-    l->v[l->n++] = *p;
+    uint32_t k = (uint32_t)l->n++;
+    person *q = &l->v[k];
+    *q = *p;
+    long first = name_first(c, l, last_name(c, q));
+    if (first >= 0) {
+        person *f = &l->v[first];
+        q->first = (uint32_t)first;
+        if (q->gender)
+            f->last_gender = q->gender;
+        if (q->b - q->a > l->v[f->longest].b - l->v[f->longest].a)
+            f->longest = k;
+        return 0;
+    }
+    q->first = q->longest = k;
+    q->last_gender = q->gender;
+    if (2 * (l->nname + 1) > l->nslot) {
+        size_t ns = l->nslot ? 2 * l->nslot : 64;
+        uint32_t *old = l->slot;
+        size_t on = l->nslot;
+        if (!(l->slot = arena_calloc(c->mem, ns, sizeof *l->slot)))
+            return -1;
+        l->nslot = ns;
+        for (size_t i = 0; i < on; i++)
+            if (old[i])
+                l->slot[name_slot(c, l, last_name(c, &l->v[old[i] - 1]))] = old[i];
+    }
+    l->slot[name_slot(c, l, last_name(c, q))] = k + 1;
+    l->nname++;
     return 0;
 }
 
@@ -1077,14 +1137,14 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
         }
         int is = titled || speaks[r] || (b - r >= 2 && word_in_bits(&c->tok[r], LX_MALE)) ||
                  (b - r >= 2 && word_in_bits(&c->tok[r], LX_FEMALE));
-        for (size_t k = out->n; !is && k-- > 0;)
-            if (same_word(&c->tok[out->v[k].b - 1], &c->tok[b - 1]))
-                is = 1;
+        long same = name_first(c, out, &c->tok[b - 1]);
+        if (same >= 0)
+            is = 1;
         if (!is && person_in_dict(c, r, b))
             is = 1;
         if (!is)
             continue;
-        person p = {r, b, ctx, gender_of(c, ctx, r, b)};
+        person p = {r, b, ctx, gender_of(c, ctx, r, b), 0, 0, 0};
         if (p.gender == 0) {
             const actor_entry *e = person_in_dict(c, r, b);
             if (e && (lex_bits(e->phrase[0].word[0], strlen(e->phrase[0].word[0])) & LX_FEMALE))
@@ -1092,9 +1152,8 @@ static int find_persons(qctx *c, const uint8_t *speaks, person_list *out)
             else if (e && (lex_bits(e->phrase[0].word[0], strlen(e->phrase[0].word[0])) & LX_MALE))
                 p.gender = 1;
         }
-        for (size_t k = out->n; p.gender == 0 && k-- > 0;)
-            if (same_word(&c->tok[out->v[k].b - 1], &c->tok[b - 1]))
-                p.gender = out->v[k].gender;
+        if (p.gender == 0 && same >= 0)
+            p.gender = out->v[same].last_gender;
         if (person_push(c, out, &p))
             return -1;
     }
@@ -1212,10 +1271,16 @@ static char *title_case(qctx *c, const phrase *ph)
 /* The person named by [a, b) if it is one: the index in persons, or -1. */
 static long person_index(const person_list *pl, uint32_t a, uint32_t b)
 {
-    for (size_t k = 0; k < pl->n; k++)
-        if (pl->v[k].a >= a && pl->v[k].b <= b)
-            return (long)k;
-    return -1;
+    /* people come in order and do not overlap: the first at or after a */
+    size_t lo = 0, hi = pl->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pl->v[mid].a < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < pl->n && pl->v[lo].b <= b ? (long)lo : -1;
 }
 
 /* The fullest name of person k: the longest mention with the same last name,
@@ -1223,14 +1288,9 @@ static long person_index(const person_list *pl, uint32_t a, uint32_t b)
 static const char *full_name(qctx *c, const person_list *pl, size_t k, const char **code)
 {
     const person *p = &pl->v[k];
-    size_t best = k;
-    for (size_t j = 0; j < pl->n; j++) {
-        const person *q = &pl->v[j];
-        if (same_word(&c->tok[q->b - 1], &c->tok[p->b - 1]) &&
-            q->b - q->a > pl->v[best].b - pl->v[best].a)
-            best = j;
-    }
-    const person *f = &pl->v[best];
+    const person *f = &pl->v[pl->v[p->first].longest];
+    if (f->b - f->a <= p->b - p->a)
+        f = p;
     *code = code_span(c, f->a, f->b, 0);
     if (!*code)
         *code = code_span(c, f->ctx, f->b, 1);
@@ -1391,10 +1451,10 @@ int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, i
                            : (norm_is(t, "she") || norm_is(t, "her")) ? 2 : -1;
                 long unknown = -1;
                 uint32_t here = c.sent_of[sp.a];
-                for (size_t j = persons.n; want > 0 && j-- > 0;) {
+                /* from the last person named before the pronoun, back */
+                long before = person_index(&persons, sp.a, UINT32_MAX);
+                for (size_t j = before < 0 ? persons.n : (size_t)before; want > 0 && j-- > 0;) {
                     const person *r = &persons.v[j];
-                    if (r->a >= sp.a)
-                        continue;
                     if (r->gender == want) {
                         pi = (long)j;
                         break;

@@ -25,7 +25,9 @@ typedef struct quote_rec {
 
 /* Find the quotations of a prepared document.  `text` is the document text the
  * offsets of td point into; `date` is yyyymmdd (0: unknown) for dated actor
- * codes.  Everything is allocated in mem.  Cost: one pass over the tokens plus
+ * codes.  The quotations come in the order of the text and do not overlap
+ * (pair_marks opens a quotation only when none is open).  Everything is
+ * allocated in mem.  Cost: one pass over the tokens plus
  * a look around each quotation.  Returns 0, or -1 when out of memory. */
 int quotes_find(const dyad_coder *coder, const text_doc *td, const char *text, int32_t date,
                 arena *mem, quote_rec **out, size_t *nout);

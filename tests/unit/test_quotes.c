@@ -107,6 +107,14 @@ static const example examples[] = {
      "he said.",
      "We cannot rely on an Assad regime that terrorizes its own people,", "he", "Barack Obama",
      "USAGOV", "said"},
+    {"a surname alone gets the longest name the document gave it",
+     "Deputy spokesman Tom Varga Smithers spoke on Monday.\n\nThe talks went on for hours.\n\n"
+     "\xe2\x80\x9cWe will keep talking to all sides,\xe2\x80\x9d Smithers said.",
+     "We will keep talking to all sides,", "Smithers", "Tom Varga Smithers", NULL, "said"},
+    {"she resolved through a surname that took its gender from the full name",
+     "Ambassador Karen Wilde arrived on Monday.\n\nWilde met officials.\n\n"
+     "\xe2\x80\x9cWe will keep talking to all sides,\xe2\x80\x9d she said.",
+     "We will keep talking to all sides,", "she", "Karen Wilde", NULL, "said"},
     {"dash attribution",
      "\xe2\x80\x9cMaybe we can build a wall around him.\xe2\x80\x9d \xe2\x80\x95 Steve Quinlan",
      "Maybe we can build a wall around him.", "Steve Quinlan", "Steve Quinlan", "---",
