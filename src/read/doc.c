@@ -156,10 +156,50 @@ static int make_date(int year, int month, int day, char out[11])
     return 0;
 }
 
+/* An ISO 8601 time of day and zone after a date: hh:mm[:ss[.fff]] then
+ * nothing, Z, or +hh, +hhmm, +hh:mm (or -).  1 when s is one. */
+static int iso_time(const char *s)
+{
+    int hh = digits(s, 2);
+    if (hh < 0 || hh > 24 || s[2] != ':' || digits(s + 3, 2) < 0 || digits(s + 3, 2) > 59)
+        return 0;
+    s += 5;
+    if (*s == ':') {
+        int ss = digits(s + 1, 2);
+        if (ss < 0 || ss > 60)
+            return 0;
+        s += 3;
+        if (*s == '.' || *s == ',') {
+            s++;
+            if (*s < '0' || *s > '9')
+                return 0;
+            while (*s >= '0' && *s <= '9')
+                s++;
+        }
+    }
+    if (*s == 'Z')
+        return s[1] == '\0';
+    if (*s == '+' || *s == '-') {
+        if (digits(s + 1, 2) < 0 || digits(s + 1, 2) > 23)
+            return 0;
+        s += 3;
+        if (*s == ':')
+            s++;
+        if (*s && (digits(s, 2) < 0 || digits(s, 2) > 59 || s[2]))
+            return 0;
+        return 1;
+    }
+    return *s == '\0';
+}
+
+/* YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, or an ISO 8601 date and time
+ * (2014-09-11T10:00:00Z, 2014-09-11 10:00:00+02:00), whose date is taken as
+ * written: the day the report gives, not converted to another zone. */
 int doc_parse_date_full(const char *s, char out[11])
 {
     size_t n = strlen(s);
-    if (n == 10 && s[4] == '-' && s[7] == '-')
+    if (n >= 10 && s[4] == s[7] && (s[4] == '-' || (s[4] == '/' && n == 10)) &&
+        (n == 10 || ((s[10] == 'T' || s[10] == ' ') && iso_time(s + 11))))
         return make_date(digits(s, 4), digits(s + 5, 2), digits(s + 8, 2), out);
     if (n == 8)
         return make_date(digits(s, 4), digits(s + 4, 2), digits(s + 6, 2), out);

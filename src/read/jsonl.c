@@ -212,14 +212,15 @@ static int make_doc(json_t *root, const char *where, long long pos, dyad_doc **o
     if (json_is_string(v)) {
         if (doc_parse_date_full(json_string_value(v), date))
             return read_fail(err, DYAD_EDOC, idtext, pos,
-                             "invalid date \"%.64s\" (want YYYY-MM-DD or YYYYMMDD)",
+                             "invalid date \"%.64s\" (want YYYY-MM-DD, YYYYMMDD or an ISO 8601 "
+                             "date and time)",
                              json_string_value(v));
     } else if (json_is_integer(v)) {
         char digits[32];
         snprintf(digits, sizeof digits, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         if (doc_parse_date_full(digits, date))
-            return read_fail(err, DYAD_EDOC, idtext, pos,
-                             "invalid date %s (want YYYY-MM-DD or YYYYMMDD)", digits);
+            return read_fail(err, DYAD_EDOC, idtext, pos, "invalid date %s (want YYYYMMDD)",
+                             digits);
     } else if (v && !json_is_null(v)) {
         return read_fail(err, DYAD_EDOC, idtext, pos, "invalid date (not a string)");
     }

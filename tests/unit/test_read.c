@@ -238,7 +238,24 @@ static void test_parse_date(void **state)
     assert_int_equal(doc_parse_date("2014-13-01", out), -1);
     assert_int_equal(doc_parse_date("2014-00-10", out), -1);
     assert_int_equal(doc_parse_date("2014-1-01", out), -1);
-    assert_int_equal(doc_parse_date("2014/01/01", out), -1);
+    /* slashes, and ISO 8601 dates with a time and zone (news feeds write
+     * "publishedAt": "2014-09-11T10:00:00Z"): the date as written */
+    assert_int_equal(doc_parse_date("2014/01/02", out), 0);
+    assert_string_equal(out, "2014-01-02");
+    const char *times[] = {"2014-09-11T10:00:00Z", "2014-09-11T23:59:60.123+05:30",
+                           "2014-09-11 10:00:00", "2014-09-11T10:00", "2014-09-11T00:00:00-0400",
+                           "2014-09-11T10:00:00,5-04"};
+    for (size_t i = 0; i < sizeof times / sizeof *times; i++) {
+        memset(out, 0, sizeof out);
+        assert_int_equal(doc_parse_date_full(times[i], out), 0);
+        assert_string_equal(out, "2014-09-11");
+    }
+    const char *bad[] = {"2014-09-11T", "2014-09-11T25:00:00", "2014-09-11T10:60",
+                         "2014-09-11T10:00:00Q", "2014-09-11T10:00:00+5", "2014-09-11X10:00",
+                         "2014-09-11T10:00:00.", "2014/09/11T10:00:00", "2014-09/11",
+                         "2014-09-11T10:00:00+05:30x", "2014-02-30T10:00:00Z"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(doc_parse_date_full(bad[i], out), -1);
     assert_int_equal(doc_parse_date("201401011", out), -1);
     assert_int_equal(doc_parse_date("2014010a", out), -1);
     assert_int_equal(doc_parse_date("", out), -1);
