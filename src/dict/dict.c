@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/bom.h"
+
 dyad_dict *dyad_dict_new(void)
 {
     dyad_dict *d = calloc(1, sizeof *d);
@@ -148,10 +150,9 @@ dyad_status dyad_dict_load_buffer(dyad_dict *dict, dyad_dict_kind kind, const ch
         return DYAD_ENOMEM;
     long errors_before = dict->counts[kind].errors;
     /* A UTF-8 byte-order mark (Windows editors write one) is not a line. */
-    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-        bytes += 3;
-        len -= 3;
-    }
+    size_t bom = utf8_bom_len(bytes, len);
+    bytes += bom;
+    len -= bom;
     dyad_status st;
     switch (kind) {
     case DYAD_DICT_VERBS: st = dict_load_verbs(&ctx, bytes, len); break;

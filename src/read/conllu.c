@@ -14,6 +14,7 @@
 
 #include "syntax/conllu.h"
 #include "util/arena.h"
+#include "util/bom.h"
 #include "util/buf.h"
 
 typedef struct conllu_state {
@@ -87,7 +88,7 @@ static int gather(dyad_reader *r, conllu_state *st)
         r->offset += got;
         st->next_line++;
         /* A UTF-8 byte-order mark before the first line is skipped. */
-        if (r->offset == got && got >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        if (r->offset == got && utf8_bom_len(line, (size_t)got)) {
             memmove(line, line + 3, (size_t)got - 2);
             got -= 3;
         }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/bom.h"
 #include "util/buf.h"
 
 enum { JSONL_CHUNK = 64 * 1024 };
@@ -280,8 +281,7 @@ int read_jsonl_next(dyad_reader *r, dyad_doc **out, dyad_error *err)
             return read_fail(err, DYAD_EDOC, where, pos, "line longer than %zu bytes",
                              r->max_doc);
         /* A UTF-8 byte-order mark before the first object is skipped. */
-        size_t skip = st->line_no == 1 && st->line.len >= 3 &&
-                              memcmp(st->line.data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        size_t skip = st->line_no == 1 ? utf8_bom_len(st->line.data, st->line.len) : 0;
         if (blank(st->line.data + skip, st->line.len - skip))
             continue;
         json_error_t je;

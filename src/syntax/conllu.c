@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/bom.h"
+
 static void set_err(dyad_error *err, long line, const char *msg)
 {
     if (!err)
@@ -52,8 +54,8 @@ int conllu_read(arena *a, const char *bytes, size_t len, size_t *pos, long *line
     memset(out, 0, sizeof *out);
     size_t p = *pos;
     /* A UTF-8 byte-order mark at the start of the file is skipped. */
-    if (p == 0 && len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0)
-        p = 3;
+    if (p == 0)
+        p = utf8_bom_len(bytes, len);
     /* Skip blank lines before the sentence. */
     while (p < len) {
         size_t e = line_end(bytes, len, p);
