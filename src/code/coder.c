@@ -166,6 +166,7 @@ typedef struct referents {
     /* names seen coded: "Secretary of State John Kerry" teaches that a later
      * "Kerry" is USAGOV */
     const char *name[MAX_NAMES];     /* matching form of the name's last word */
+    uint32_t name_len[MAX_NAMES];    /* its length: most tokens fail on it */
     const char *name_code[MAX_NAMES];
     size_t nnames;
 } referents;
@@ -384,8 +385,10 @@ static void resolve_names(clause_view *v, const referents *ref)
         for (uint32_t i = sl->start; i < sl->end; i++) {
             if (!(v->tok[i].flags & TOK_CAPITAL) || (v->tok[i].flags & TOK_ALLCAPS))
                 continue;
+            const token *t = &v->tok[i];
             for (size_t k = ref->nnames; k-- > 0;)
-                if (strcmp(ref->name[k], v->tok[i].norm) == 0) {
+                if (ref->name_len[k] == t->norm_len &&
+                    memcmp(ref->name[k], t->norm, t->norm_len) == 0) {
                     slot_set_code(sl, ref->name_code[k]);
                     sl->has_agent = sl->person = 1;  /* a person: "he" may refer to it */
                     break;
@@ -428,10 +431,12 @@ static void remember_name(const clause_view *v, const slot *sl, referents *ref)
     const token *t = &v->tok[sl->end - 1];
     if (ref->nnames == MAX_NAMES) {
         memmove(ref->name, ref->name + 1, (MAX_NAMES - 1) * sizeof ref->name[0]);
+        memmove(ref->name_len, ref->name_len + 1, (MAX_NAMES - 1) * sizeof ref->name_len[0]);
         memmove(ref->name_code, ref->name_code + 1, (MAX_NAMES - 1) * sizeof ref->name_code[0]);
         ref->nnames--;
     }
     ref->name[ref->nnames] = t->norm;
+    ref->name_len[ref->nnames] = t->norm_len;
     ref->name_code[ref->nnames++] = sl->m[0].code;
 }
 
