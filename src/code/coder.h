@@ -164,6 +164,11 @@ int slots_find(coder_ctx *cx, clause_view *v);
 void slot_set_code(slot *sl, const char *code);
 /* slots.c: is w (a matching form) one of the NULL-terminated list? */
 int in_word_list(const char *const *list, const char *w);
+/* slots.c: the closed class of w (TC_PREP ... TC_FUNC), or TC_WORD. */
+uint8_t slots_word_class(const char *w);
+/* The i-th word of the closed-class table and its class, NULL past the end
+ * (for the test that the table is in strcmp order). */
+const char *slots_closed_word(size_t i, uint8_t *cls);
 
 /* An event before it is written out. */
 typedef struct raw_event {

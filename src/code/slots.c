@@ -15,32 +15,56 @@
 
 /* ------------------------------------------------------- word classes */
 
-static const char *const prep_words[] = {
-    "about", "above", "across", "after", "against", "along", "amid", "among", "amongst",
-    "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides",
-    "between", "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside",
-    "into", "like", "near", "of", "off", "on", "onto", "outside", "over", "per", "since",
-    "up", "down", "out", "away",
-    "through", "throughout", "till", "to", "toward", "towards", "under", "until", "unlike",
-    "upon", "via", "with", "within", "without", NULL};
-static const char *const conj_words[] = {"and", "or", "but", "nor", NULL};
-static const char *const aux_words[] = {
-    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had",
-    "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
-    "may", "might", "must", "wo", "ca", "n't", "not", "cannot", "'re", "'ll", "'ve", "'d", "'m", NULL};
-static const char *const func_words[] = {
-    "that", "which", "who", "whom", "whose", "when", "where", "why", "how", "if", "whether",
-    "because", "although", "though", "than", "so", "then", "there", "here", "also", "very",
-    "too", "just", "only", "even", "ever", "never", "now", "already", "still", "yet",
-    "again", "almost", "together", "while", "whereas", "once", "soon", "today", "tonight", "yesterday",
-    "tomorrow", "later", "earlier", "instead", "however", "perhaps", "nearly", NULL};
-static const char *const det_words[] = {
-    "the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our", "my",
-    "your", "some", "any", "no", "every", "each", "all", "both", "another", "several",
-    "many", "few", NULL};
-static const char *const pron_words[] = {
-    "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "itself",
-    "themselves", "himself", "herself", "ourselves", NULL};
+/* The closed word classes, in strcmp order for bsearch (test_coder checks
+ * the order through slots_closed_word): a word is looked up in a few
+ * comparisons, not ~180, and classifying took a tenth of `dyad code`. */
+typedef struct closed_word {
+    const char *word;
+    uint8_t cls;
+} closed_word;
+
+static const closed_word closed_words[] = {
+    {"'d", TC_AUX}, {"'ll", TC_AUX}, {"'m", TC_AUX}, {"'re", TC_AUX}, {"'ve", TC_AUX},
+    {"a", TC_DET}, {"about", TC_PREP}, {"above", TC_PREP}, {"across", TC_PREP}, {"after", TC_PREP},
+    {"again", TC_FUNC}, {"against", TC_PREP}, {"all", TC_DET}, {"almost", TC_FUNC},
+    {"along", TC_PREP}, {"already", TC_FUNC}, {"also", TC_FUNC}, {"although", TC_FUNC},
+    {"am", TC_AUX}, {"amid", TC_PREP}, {"among", TC_PREP}, {"amongst", TC_PREP}, {"an", TC_DET},
+    {"and", TC_CONJ}, {"another", TC_DET}, {"any", TC_DET}, {"are", TC_AUX}, {"around", TC_PREP},
+    {"as", TC_PREP}, {"at", TC_PREP}, {"away", TC_PREP}, {"be", TC_AUX}, {"because", TC_FUNC},
+    {"been", TC_AUX}, {"before", TC_PREP}, {"behind", TC_PREP}, {"being", TC_AUX},
+    {"below", TC_PREP}, {"beneath", TC_PREP}, {"beside", TC_PREP}, {"besides", TC_PREP},
+    {"between", TC_PREP}, {"beyond", TC_PREP}, {"both", TC_DET}, {"but", TC_CONJ}, {"by", TC_PREP},
+    {"ca", TC_AUX}, {"can", TC_AUX}, {"cannot", TC_AUX}, {"could", TC_AUX}, {"despite", TC_PREP},
+    {"did", TC_AUX}, {"do", TC_AUX}, {"does", TC_AUX}, {"down", TC_PREP}, {"during", TC_PREP},
+    {"each", TC_DET}, {"earlier", TC_FUNC}, {"even", TC_FUNC}, {"ever", TC_FUNC},
+    {"every", TC_DET}, {"except", TC_PREP}, {"few", TC_DET}, {"for", TC_PREP}, {"from", TC_PREP},
+    {"had", TC_AUX}, {"has", TC_AUX}, {"have", TC_AUX}, {"having", TC_AUX}, {"he", TC_PRON},
+    {"her", TC_DET}, {"here", TC_FUNC}, {"herself", TC_PRON}, {"him", TC_PRON},
+    {"himself", TC_PRON}, {"his", TC_DET}, {"how", TC_FUNC}, {"however", TC_FUNC}, {"i", TC_PRON},
+    {"if", TC_FUNC}, {"in", TC_PREP}, {"inside", TC_PREP}, {"instead", TC_FUNC}, {"into", TC_PREP},
+    {"is", TC_AUX}, {"it", TC_PRON}, {"its", TC_DET}, {"itself", TC_PRON}, {"just", TC_FUNC},
+    {"later", TC_FUNC}, {"like", TC_PREP}, {"many", TC_DET}, {"may", TC_AUX}, {"me", TC_PRON},
+    {"might", TC_AUX}, {"must", TC_AUX}, {"my", TC_DET}, {"n't", TC_AUX}, {"near", TC_PREP},
+    {"nearly", TC_FUNC}, {"never", TC_FUNC}, {"no", TC_DET}, {"nor", TC_CONJ}, {"not", TC_AUX},
+    {"now", TC_FUNC}, {"of", TC_PREP}, {"off", TC_PREP}, {"on", TC_PREP}, {"once", TC_FUNC},
+    {"only", TC_FUNC}, {"onto", TC_PREP}, {"or", TC_CONJ}, {"our", TC_DET}, {"ourselves", TC_PRON},
+    {"out", TC_PREP}, {"outside", TC_PREP}, {"over", TC_PREP}, {"per", TC_PREP},
+    {"perhaps", TC_FUNC}, {"several", TC_DET}, {"shall", TC_AUX}, {"she", TC_PRON},
+    {"should", TC_AUX}, {"since", TC_PREP}, {"so", TC_FUNC}, {"some", TC_DET}, {"soon", TC_FUNC},
+    {"still", TC_FUNC}, {"than", TC_FUNC}, {"that", TC_FUNC}, {"the", TC_DET}, {"their", TC_DET},
+    {"them", TC_PRON}, {"themselves", TC_PRON}, {"then", TC_FUNC}, {"there", TC_FUNC},
+    {"these", TC_DET}, {"they", TC_PRON}, {"this", TC_DET}, {"those", TC_DET}, {"though", TC_FUNC},
+    {"through", TC_PREP}, {"throughout", TC_PREP}, {"till", TC_PREP}, {"to", TC_PREP},
+    {"today", TC_FUNC}, {"together", TC_FUNC}, {"tomorrow", TC_FUNC}, {"tonight", TC_FUNC},
+    {"too", TC_FUNC}, {"toward", TC_PREP}, {"towards", TC_PREP}, {"under", TC_PREP},
+    {"unlike", TC_PREP}, {"until", TC_PREP}, {"up", TC_PREP}, {"upon", TC_PREP}, {"us", TC_PRON},
+    {"very", TC_FUNC}, {"via", TC_PREP}, {"was", TC_AUX}, {"we", TC_PRON}, {"were", TC_AUX},
+    {"when", TC_FUNC}, {"where", TC_FUNC}, {"whereas", TC_FUNC}, {"whether", TC_FUNC},
+    {"which", TC_FUNC}, {"while", TC_FUNC}, {"who", TC_FUNC}, {"whom", TC_FUNC},
+    {"whose", TC_FUNC}, {"why", TC_FUNC}, {"will", TC_AUX}, {"with", TC_PREP}, {"within", TC_PREP},
+    {"without", TC_PREP}, {"wo", TC_AUX}, {"would", TC_AUX}, {"yesterday", TC_FUNC},
+    {"yet", TC_FUNC}, {"you", TC_PRON}, {"your", TC_DET},
+};
 
 void slot_set_code(slot *sl, const char *code)
 {
@@ -57,6 +81,28 @@ int in_word_list(const char *const *list, const char *w)
     return 0;
 }
 
+static int closed_word_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, ((const closed_word *)elem)->word);
+}
+
+#define NCLOSED (sizeof closed_words / sizeof closed_words[0])
+
+uint8_t slots_word_class(const char *w)
+{
+    const closed_word *c = bsearch(w, closed_words, NCLOSED, sizeof closed_words[0],
+                                   closed_word_cmp);
+    return c ? c->cls : TC_WORD;
+}
+
+const char *slots_closed_word(size_t i, uint8_t *cls)
+{
+    if (i >= NCLOSED)
+        return NULL;
+    *cls = closed_words[i].cls;
+    return closed_words[i].word;
+}
+
 static uint8_t classify(const token *t)
 {
     if (t->flags & TOK_POSSESSIVE)
@@ -66,18 +112,9 @@ static uint8_t classify(const token *t)
     if ((t->flags & TOK_PUNCT) && !(t->flags & (TOK_WORD | TOK_NUMBER)))
         return TC_PUNCT;
     const char *w = t->norm;
-    if (in_word_list(prep_words, w))
-        return TC_PREP;
-    if (in_word_list(conj_words, w))
-        return TC_CONJ;
-    if (in_word_list(aux_words, w))
-        return TC_AUX;
-    if (in_word_list(det_words, w))
-        return TC_DET;
-    if (in_word_list(pron_words, w))
-        return TC_PRON;
-    if (in_word_list(func_words, w))
-        return TC_FUNC;
+    uint8_t c = slots_word_class(w);
+    if (c != TC_WORD)
+        return c;
     /* -ly adverbs end a noun phrase ("fiercely opposed"), unless capitalised
      * ("Italy") */
     if (t->norm_len > 4 && strcmp(w + t->norm_len - 2, "ly") == 0 && !(t->flags & TOK_CAPITAL))
