@@ -620,7 +620,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         memset(&v, 0, sizeof v);
         if (prepare_view(&cx, &td, s, &v))
             goto oom;
-        slots_classify(&v);
+        slots_classify(&v, coder->ix.word_class);
         if (coder->ix.discards.nref) {
             long de = find_phrase(&v, &coder->ix.discards);
             if (de >= 0) {

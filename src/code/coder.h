@@ -66,6 +66,7 @@ typedef struct coder_index {
     compiled_pattern **block_patterns;
     size_t *block_npatterns;
     uint8_t *word_is_verb;  /* word id -> first word of some verb form */
+    uint8_t *word_class;    /* word id -> closed class (TC_PREP ...), TC_WORD */
 } coder_index;
 
 int index_build(coder_index *ix, const dyad_dict *dict);
@@ -157,17 +158,15 @@ void explain_slot(coder_ctx *cx, const clause_view *v, int32_t s);
 
 /* slots.c: word classes of the tokens (first), then mentions, verbs, slots,
  * compounds and comma clauses. */
-void slots_classify(clause_view *v);
+void slots_classify(clause_view *v, const uint8_t *word_class);
 int slots_find(coder_ctx *cx, clause_view *v);
 /* slots.c: give a one-member slot the code of the actor it stands for (a
  * pronoun's, a surname's, an apposition's). */
 void slot_set_code(slot *sl, const char *code);
 /* slots.c: is w (a matching form) one of the NULL-terminated list? */
 int in_word_list(const char *const *list, const char *w);
-/* slots.c: the closed class of w (TC_PREP ... TC_FUNC), or TC_WORD. */
-uint8_t slots_word_class(const char *w);
-/* The i-th word of the closed-class table and its class, NULL past the end
- * (for the test that the table is in strcmp order). */
+/* slots.c: the i-th word of the closed-class table and its class (TC_PREP
+ * ... TC_PRON), NULL past the end; index_build gives each an id. */
 const char *slots_closed_word(size_t i, uint8_t *cls);
 
 /* An event before it is written out. */

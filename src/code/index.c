@@ -228,6 +228,12 @@ int index_build(coder_index *ix, const dyad_dict *d)
     for (size_t b = 0; b < nblock; b++)
         sort_patterns(ix->block_patterns[b], ix->block_npatterns[b], d);
 
+    /* The closed-class words get ids too, so that a token's class is one
+     * lookup of the id it needs anyway. */
+    uint8_t cls;
+    for (size_t i = 0; slots_closed_word(i, &cls); i++)
+        if (!intern(ix, slots_closed_word(i, &cls)))
+            goto done;
     if (finish_index(ix, &actors, &ix->actors) || finish_index(ix, &agents, &ix->agents) ||
         finish_index(ix, &verbs, &ix->verbs) || finish_index(ix, &discards, &ix->discards) ||
         finish_index(ix, &issues, &ix->issues))
@@ -237,6 +243,13 @@ int index_build(coder_index *ix, const dyad_dict *d)
         goto done;
     for (size_t i = 0; i < ix->verbs.nref; i++)
         ix->word_is_verb[ix->verbs.ref[i].word[0]] = 1;
+    ix->word_class = arena_calloc(&ix->mem, (size_t)ix->nwords + 1, 1);
+    if (!ix->word_class)
+        goto done;
+    for (size_t i = 0; slots_closed_word(i, &cls); i++) {
+        const char *w = slots_closed_word(i, &cls);
+        ix->word_class[index_word(ix, w, strlen(w))] = cls;
+    }
     rc = 0;
 done:
     free(actors.v);

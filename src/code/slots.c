@@ -15,9 +15,10 @@
 
 /* ------------------------------------------------------- word classes */
 
-/* The closed word classes, in strcmp order for bsearch (test_coder checks
- * the order through slots_closed_word): a word is looked up in a few
- * comparisons, not ~180, and classifying took a tenth of `dyad code`. */
+/* The closed word classes, in strcmp order (test_coder checks it, so no word
+ * is listed twice).  index_build gives each word an id and records its
+ * class by id: a token's class is then one array read, where comparing it
+ * with the ~180 words one by one took a tenth of `dyad code`. */
 typedef struct closed_word {
     const char *word;
     uint8_t cls;
@@ -81,19 +82,7 @@ int in_word_list(const char *const *list, const char *w)
     return 0;
 }
 
-static int closed_word_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const closed_word *)elem)->word);
-}
-
 #define NCLOSED (sizeof closed_words / sizeof closed_words[0])
-
-uint8_t slots_word_class(const char *w)
-{
-    const closed_word *c = bsearch(w, closed_words, NCLOSED, sizeof closed_words[0],
-                                   closed_word_cmp);
-    return c ? c->cls : TC_WORD;
-}
 
 const char *slots_closed_word(size_t i, uint8_t *cls)
 {
@@ -103,7 +92,7 @@ const char *slots_closed_word(size_t i, uint8_t *cls)
     return closed_words[i].word;
 }
 
-static uint8_t classify(const token *t)
+static uint8_t classify(const token *t, uint8_t closed)
 {
     if (t->flags & TOK_POSSESSIVE)
         return TC_POSS;
@@ -111,10 +100,9 @@ static uint8_t classify(const token *t)
         return TC_COMMA;
     if ((t->flags & TOK_PUNCT) && !(t->flags & (TOK_WORD | TOK_NUMBER)))
         return TC_PUNCT;
+    if (closed != TC_WORD)
+        return closed;
     const char *w = t->norm;
-    uint8_t c = slots_word_class(w);
-    if (c != TC_WORD)
-        return c;
     /* -ly adverbs end a noun phrase ("fiercely opposed"), unless capitalised
      * ("Italy") */
     if (t->norm_len > 4 && strcmp(w + t->norm_len - 2, "ly") == 0 && !(t->flags & TOK_CAPITAL))
@@ -122,10 +110,10 @@ static uint8_t classify(const token *t)
     return TC_WORD;
 }
 
-void slots_classify(clause_view *v)
+void slots_classify(clause_view *v, const uint8_t *word_class)
 {
     for (uint32_t i = 0; i < v->ntok; i++)
-        v->cls[i] = classify(&v->tok[i]);
+        v->cls[i] = classify(&v->tok[i], word_class[v->id[i]]);
 }
 
 /* ----------------------------------------------------------- matching */
