@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh DYAD: throughput of `dyad code` on real news.  Builds a >= 50 MB JSON Lines
 # corpus from the PolNeAR articles in ../shared (cached in bench/out/), codes it 5
-# times per dictionary set, with and without the parser, and prints medians, peak
+# times per dictionary set, with and without the parser (and once more with
+# --threads on all the cores), and prints medians, peak
 # memory and an output checksum; then times tag+parse alone (dyad parse), greedy
 # and with a beam of 8.
 # Figures only: a benchmark never passes or fails.
@@ -109,7 +110,7 @@ run_config() {
         rm -f "$OUTDIR/stats.json"
         start=$(date +%s%N)
         # shellcheck disable=SC2086
-        $pin $timer "$DYAD" code ${stats_opt:+--stats "$OUTDIR/stats.json"} --errors "$OUTDIR/errors.jsonl" \
+        ${run_pin-$pin} $timer "$DYAD" code ${stats_opt:+--stats "$OUTDIR/stats.json"} --errors "$OUTDIR/errors.jsonl" \
             "$@" "$CORPUS" > "$OUTDIR/events.jsonl" 2> "$OUTDIR/time.log"
         rc=$?
         end=$(date +%s%N)
@@ -181,6 +182,13 @@ PHOENIX="--verbs $PETRARCH/CAMEO.2.0.txt --actors $PETRARCH/Phoenix.Countries.ac
     --agents $PETRARCH/Phoenix.agents.txt --discards $PETRARCH/Phoenix.discards.txt"
 run_config "built-in dictionaries (parsing with the shipped model)"
 run_config "built-in dictionaries, word order only (--no-parse)" --no-parse
+cores=$(nproc)
+if [ "$cores" -gt 1 ] && "$DYAD" code --threads 2 /dev/null > /dev/null 2>&1; then
+    # all the cores, so not pinned
+    run_pin=""
+    run_config "built-in dictionaries, parsing, --threads $cores (all cores, not pinned)" --threads "$cores"
+    unset run_pin
+fi
 if [ -f "$PETRARCH/CAMEO.2.0.txt" ]; then
     # shellcheck disable=SC2086
     run_config "Phoenix dictionaries (CAMEO.2.0 verbs, Phoenix actors, agents, discards), parsing" $PHOENIX

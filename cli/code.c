@@ -1,6 +1,8 @@
 /* code.c: `dyad code`: read documents, code them, write events; every
  * document is either coded or reported as an error. */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,51 +29,191 @@ static void code_usage(FILE *fp)
             "  --beam K                         parse with a beam of K paths (default 1: greedy;\n"
             "                                   8 is about half a point more accurate, ~3x slower)\n"
             "  --no-parse                       code from word order alone, without the parser\n"
+            "  --threads N                      code N documents at a time (default 1); the\n"
+            "                                   output is the same, in input order\n"
             "  --no-headlines                   do not code headline lines\n");
 }
+
+/* Output of one document, kept in memory until its turn to be written. */
+typedef struct membuf {
+    char *p;
+    size_t len, cap;
+} membuf;
+
+static int membuf_sink(void *ud, const char *bytes, size_t len)
+{
+    membuf *m = ud;
+    if (m->len + len > m->cap) {
+        size_t cap = m->cap ? m->cap : 4096;
+        while (cap < m->len + len)
+            cap *= 2;
+        char *p = realloc(m->p, cap);
+        if (!p)
+            return -1;
+        m->p = p;
+        m->cap = cap;
+    }
+    memcpy(m->p + m->len, bytes, len);
+    m->len += len;
+    return 0;
+}
+
+/* A document to code, or an error of the reader to report in its place. */
+typedef struct item {
+    dyad_doc *doc;           /* NULL once coded, or for a reader's error */
+    dyad_error err;
+    int status;              /* 0 coded; 1 err is a document error; -1 err is fatal */
+    membuf out, quotes;
+    long long events, sentences, tokens, bytes;
+} item;
 
 typedef struct code_run {
     const dyad_coder *coder;
     const dyad_options *opts;
     dyad_format format;
     FILE *out, *quotes;
+    int threads;
+    /* The documents read and not yet written: --threads codes them in
+     * parallel, then they are written in input order, so the output is the
+     * same with any number of threads. */
+    item *items;
+    size_t nitems, cap;
+    atomic_size_t next;
+    cli_batch *batch;
     long long docs, events, sentences, tokens, bytes;
 } code_run;
 
-/* Code one document and write its events (or its explanation). */
-static int code_one(void *ud, cli_batch *batch, dyad_doc *doc)
+/* Code one document into its item (any thread). */
+static void code_item(const code_run *run, item *it)
 {
-    code_run *run = ud;
     dyad_error err = {0};
-    run->docs++;
     size_t len;
-    dyad_doc_text(doc, &len);
-    run->bytes += (long long)len;
-    dyad_result *res = dyad_code_doc(run->coder, doc, run->opts, &err);
+    dyad_doc_text(it->doc, &len);
+    it->bytes = (long long)len;
+    dyad_result *res = dyad_code_doc(run->coder, it->doc, run->opts, &err);
     if (!res) {
-        cli_report(batch, &err);
-        return err.status == DYAD_ENOMEM ? -1 : 0;
+        it->err = err;
+        it->status = err.status == DYAD_ENOMEM ? -1 : 1;
+        goto done;
     }
     if (run->quotes) {
         dyad_error qerr = {0};
-        dyad_quotes *q = dyad_quotes_doc(run->coder, doc, run->opts, &qerr);
-        if (q)
-            dyad_quotes_write(q, cli_sink, run->quotes);
+        dyad_quotes *q = dyad_quotes_doc(run->coder, it->doc, run->opts, &qerr);
+        if (q && dyad_quotes_write(q, membuf_sink, &it->quotes) != DYAD_OK)
+            it->status = -1;
         dyad_quotes_free(q);
     }
-    run->events += (long long)dyad_result_event_count(res);
-    run->sentences += (long long)dyad_result_sentence_count(res);
-    run->tokens += (long long)dyad_result_token_count(res);
-    int rc = 0;
+    it->events = (long long)dyad_result_event_count(res);
+    it->sentences = (long long)dyad_result_sentence_count(res);
+    it->tokens = (long long)dyad_result_token_count(res);
     const char *why = dyad_result_explanation(res);
     if (why) {
-        fprintf(run->out, "== %s\n%s", dyad_doc_id(doc), why);
-    } else if (dyad_result_write(res, doc, run->format, cli_sink, run->out) != DYAD_OK) {
-        fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
-        rc = -1;
+        const char *id = dyad_doc_id(it->doc);
+        if (membuf_sink(&it->out, "== ", 3) || membuf_sink(&it->out, id, strlen(id)) ||
+            membuf_sink(&it->out, "\n", 1) || membuf_sink(&it->out, why, strlen(why)))
+            it->status = -1;
+    } else if (dyad_result_write(res, it->doc, run->format, membuf_sink, &it->out) != DYAD_OK) {
+        it->status = -1;
     }
     dyad_result_free(res);
-    return rc;
+    if (it->status < 0) {
+        it->err.status = DYAD_ENOMEM;
+        snprintf(it->err.doc, sizeof it->err.doc, "%s", dyad_doc_id(it->doc));
+        snprintf(it->err.message, sizeof it->err.message, "out of memory");
+        it->err.position = -1;
+    }
+done:
+    dyad_doc_free(it->doc);
+    it->doc = NULL;
+}
+
+static void *code_worker(void *arg)
+{
+    code_run *run = arg;
+    size_t i;
+    while ((i = atomic_fetch_add(&run->next, 1)) < run->nitems)
+        if (run->items[i].doc)
+            code_item(run, &run->items[i]);
+    return NULL;
+}
+
+/* Code the items held (on run->threads threads), then write them in order.
+ * Returns -1 on a fatal error (reported). */
+static int code_items(code_run *run)
+{
+    atomic_store(&run->next, 0);
+    pthread_t tid[CLI_MAX_THREADS];
+    int started = 0;
+    for (int t = 1; t < run->threads && (size_t)t < run->nitems; t++)
+        if (pthread_create(&tid[started], NULL, code_worker, run) == 0)
+            started++;
+    code_worker(run);
+    for (int t = 0; t < started; t++)
+        pthread_join(tid[t], NULL);
+    int fatal = 0;
+    cli_batch *b = run->batch;
+    void *defer_ud = b->defer_ud;
+    int (*defer)(void *, const dyad_error *) = b->defer;
+    b->defer = NULL;
+    for (size_t i = 0; i < run->nitems; i++) {
+        item *it = &run->items[i];
+        if (!fatal) {
+            if (it->status) {
+                cli_report(b, &it->err);
+                fatal = it->status < 0;
+            } else if ((it->out.len && fwrite(it->out.p, 1, it->out.len, run->out) != it->out.len) ||
+                       (it->quotes.len &&
+                        fwrite(it->quotes.p, 1, it->quotes.len, run->quotes) != it->quotes.len)) {
+                fprintf(stderr, "dyad: cannot write the output: %s\n", strerror(errno));
+                fatal = 1;
+            }
+            run->events += it->events;
+            run->sentences += it->sentences;
+            run->tokens += it->tokens;
+            run->bytes += it->bytes;
+        }
+        dyad_doc_free(it->doc);
+        free(it->out.p);
+        free(it->quotes.p);
+    }
+    b->defer = defer;
+    b->defer_ud = defer_ud;
+    run->nitems = 0;
+    return fatal ? -1 : 0;
+}
+
+/* Hold an item; code the items held when there are enough for the threads. */
+static int hold(code_run *run, dyad_doc *doc, const dyad_error *err)
+{
+    if (run->nitems == run->cap) {
+        fprintf(stderr, "dyad: internal error: too many documents held\n");
+        dyad_doc_free(doc);
+        return -1;
+    }
+    item *it = &run->items[run->nitems++];
+    memset(it, 0, sizeof *it);
+    it->doc = doc;
+    if (err) {
+        it->err = *err;
+        it->status = 1;
+    }
+    if (run->nitems == run->cap)
+        return code_items(run);
+    return 0;
+}
+
+static int code_one(void *ud, cli_batch *batch, dyad_doc *doc)
+{
+    (void)batch;
+    code_run *run = ud;
+    run->docs++;
+    return hold(run, doc, NULL);
+}
+
+/* A reader's error waits for its turn like a document. */
+static int defer_error(void *ud, const dyad_error *err)
+{
+    return hold(ud, NULL, err);
 }
 
 int cmd_code(int argc, char **argv)
@@ -80,7 +222,7 @@ int cmd_code(int argc, char **argv)
     cli_inputs_init(&in);
     dyad_format format = DYAD_FORMAT_JSONL;
     const char *stats_path = NULL, *quotes_path = NULL, *model_path = NULL;
-    int use_parser = 1, beam = 1;
+    int use_parser = 1, beam = 1, threads = 1;
     dyad_options opts;
     dyad_options_init(&opts);
 
@@ -114,6 +256,16 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--beam") == 0 && has_value) {
             if (cli_beam("code", argv[++i], &beam) < 0)
                 return 1;
+        } else if (strcmp(a, "--threads") == 0 && has_value) {
+            char *end;
+            const char *v = argv[++i];
+            long k = strtol(v, &end, 10);
+            if (end == v || *end || k < 1 || k > CLI_MAX_THREADS) {
+                fprintf(stderr, "dyad code: --threads is a number from 1 to %d, not '%s'\n",
+                        CLI_MAX_THREADS, v);
+                return 1;
+            }
+            threads = (int)k;
         } else if (strcmp(a, "--no-parse") == 0) {
             use_parser = 0;
         } else if (strcmp(a, "--explain") == 0) {
@@ -182,8 +334,24 @@ int cmd_code(int argc, char **argv)
         }
     }
     dyad_write_header(format, cli_sink, stdout);
-    cli_batch batch = {errors, 0};
-    int fatal = cli_each_document(&batch, in.files, in.nfiles, in.input, in.date, code_one, &run) != 0;
+    cli_batch batch = {errors, 0, defer_error, &run, 0};
+    run.batch = &batch;
+    run.threads = threads;
+    run.cap = threads == 1 ? 1 : (size_t)threads * 32;
+    run.items = calloc(run.cap, sizeof *run.items);
+    int fatal = !run.items;
+    if (fatal)
+        fprintf(stderr, "dyad code: out of memory\n");
+    else
+        fatal = cli_each_document(&batch, in.files, in.nfiles, in.input, in.date, code_one, &run) != 0;
+    if (!fatal && run.nitems)
+        fatal = code_items(&run) != 0;
+    for (size_t i = 0; i < run.nitems; i++) {   /* left by a fatal error */
+        dyad_doc_free(run.items[i].doc);
+        free(run.items[i].out.p);
+        free(run.items[i].quotes.p);
+    }
+    free(run.items);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad code: cannot write the output: %s\n", strerror(errno));

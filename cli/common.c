@@ -158,6 +158,11 @@ int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int
 
 void cli_report(cli_batch *b, const dyad_error *err)
 {
+    if (b->defer) {
+        if (b->defer(b->defer_ud, err) < 0)
+            b->deferred_failed = 1;
+        return;
+    }
     b->errs++;
     if (b->errors)
         dyad_error_write_json(err, cli_sink, b->errors);
@@ -196,7 +201,7 @@ static int each_in_stream(cli_batch *b, FILE *fp, const char *name, dyad_input k
     if (date)
         dyad_reader_set_default_date(r, date);
     int fatal = 0;
-    for (;;) {
+    while (!b->deferred_failed) {
         dyad_doc *doc = NULL;
         memset(&err, 0, sizeof err);
         int got = dyad_reader_next(r, &doc, &err);
@@ -213,15 +218,13 @@ static int each_in_stream(cli_batch *b, FILE *fp, const char *name, dyad_input k
             fatal = err.status != DYAD_EIO;
             break;
         }
-        int rc = fn(ud, b, doc);
-        dyad_doc_free(doc);
-        if (rc) {
+        if (fn(ud, b, doc)) {
             fatal = 1;
             break;
         }
     }
     dyad_reader_close(r);
-    return fatal ? -1 : 0;
+    return fatal || b->deferred_failed ? -1 : 0;
 }
 
 int cli_each_document(cli_batch *b, const char *const *files, int nfiles, int input,
@@ -261,5 +264,5 @@ int cli_each_document(cli_batch *b, const char *const *files, int nfiles, int in
         if (rc)
             return -1;
     }
-    return 0;
+    return b->deferred_failed ? -1 : 0;
 }

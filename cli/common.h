@@ -45,18 +45,28 @@ void cli_inputs_init(cli_inputs *in);
  * printing what is wrong ("dyad CMD: ..."). */
 int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int *i);
 
-/* Document errors of a batch: JSON lines to `errors`, else standard error. */
+/* Document errors of a batch: JSON lines to `errors`, else standard error.
+ * When `defer` is set, cli_report hands the error to it instead (dyad code
+ * --threads keeps errors in input order with the documents coded in
+ * parallel, and reports them itself with defer unset). */
 typedef struct cli_batch {
     FILE *errors;
     long long errs;
+    int (*defer)(void *ud, const dyad_error *err);   /* -1: fatal (out of memory) */
+    void *defer_ud;
+    int deferred_failed;
 } cli_batch;
 void cli_report(cli_batch *batch, const dyad_error *err);
+
+/* The most threads --threads takes. */
+#define CLI_MAX_THREADS 256
 
 /* The value of --input ("text", "jsonl", "petrarch-xml", "conllu"), or -1. */
 int cli_input_kind(const char *s);
 
-/* Called with each document read (the loop frees it afterwards).  Returns 0,
- * or -1 to stop the batch (a fatal error, already reported). */
+/* Called with each document read, which it owns (and frees with
+ * dyad_doc_free, now or later).  Returns 0, or -1 to stop the batch (a fatal
+ * error, already reported). */
 typedef int (*cli_doc_fn)(void *ud, cli_batch *batch, dyad_doc *doc);
 
 /* Read every document of the files ("-" is standard input; a file that

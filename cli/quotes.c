@@ -33,11 +33,13 @@ static int quotes_one(void *ud, cli_batch *batch, dyad_doc *doc)
     dyad_error err = {0};
     dyad_quotes *q = dyad_quotes_doc(run->coder, doc, NULL, &err);
     if (!q) {
+        dyad_doc_free(doc);
         cli_report(batch, &err);
         return err.status == DYAD_ENOMEM ? -1 : 0;
     }
     dyad_status st = dyad_quotes_write(q, cli_sink, run->out);
     dyad_quotes_free(q);
+    dyad_doc_free(doc);
     if (st != DYAD_OK) {
         fprintf(stderr, "dyad quotes: cannot write the output: %s\n",
                 st == DYAD_ENOMEM ? "out of memory" : strerror(errno));
@@ -87,7 +89,7 @@ int cmd_quotes(int argc, char **argv)
             return 1;
         }
     }
-    cli_batch batch = {errors, 0};
+    cli_batch batch = {errors, 0, NULL, NULL, 0};
     int fatal = cli_each_document(&batch, in.files, in.nfiles, in.input, in.date, quotes_one, &run) != 0;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "dyad quotes: cannot write the output: %s\n", strerror(errno));

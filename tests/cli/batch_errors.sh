@@ -1,5 +1,6 @@
 # batch_errors.sh: a batch of 10,000 JSON Lines documents, 100 of them broken in
-# different ways: the broken ones become error records, the rest are coded, exit 3.
+# different ways: the broken ones become error records, the rest are coded, exit 3;
+# the same with --threads.
 source "$(dirname "$0")/lib.bash"
 export LC_ALL=C
 
@@ -74,5 +75,20 @@ if [ -s "$T/stderr" ] && grep -q '"doc"' "$T/stderr"; then
 else
     ok
 fi
+
+# --threads codes documents in parallel: the events, the error records and the
+# status are the same, in the same order, as with one thread.
+"$DYAD" code --threads 3 --errors "$T/errors3.jsonl" "$T/batch.jsonl" > "$T/out3.jsonl" 2> "$T/stderr3"
+expect_status 3 $? "the batch with --threads 3"
+if cmp -s "$T/out.jsonl" "$T/out3.jsonl" && cmp -s "$T/errors.jsonl" "$T/errors3.jsonl"; then ok; else
+    fail "--threads 3 wrote other events or errors than one thread"
+    diff "$T/errors.jsonl" "$T/errors3.jsonl" | head -5 >&2
+fi
+for bad in 0 -1 257 x 2x; do
+    "$DYAD" code --threads "$bad" /dev/null > "$T/out" 2> "$T/err"
+    st=$?
+    if [ "$st" -eq 1 ] && grep -q -- "--threads is a number" "$T/err"; then ok; else
+        fail "--threads $bad: status $st"; show "$T/err"; fi
+done
 
 finish
