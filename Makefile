@@ -1,11 +1,12 @@
 # Thin front over CMake: the commands people type.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build demo check test asan bench fuzz format clean
+.PHONY: all deps build demo check test asan tsan bench fuzz format clean
 
 all: build
 
@@ -20,8 +21,9 @@ build: deps
 demo: build
 	./$(BUILD)/dyad code --date 2014-09-11 examples/kerry-iran.txt
 
-# Every test, then again under AddressSanitizer and UBSan.
-check: test asan
+# Every test, then again under AddressSanitizer and UBSan, then the
+# --threads test under ThreadSanitizer.
+check: test asan tsan
 
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -32,6 +34,18 @@ asan: deps
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDYAD_TSAN=ON \
+		-DDYAD_WERROR=ON >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target dyad
+	@if ./$(TSAN_BUILD)/dyad --version >/dev/null 2>&1; then \
+		TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_BUILD) --output-on-failure \
+			-R '^cli/threads$$'; \
+	else \
+		echo "tsan: a ThreadSanitizer binary does not start on this kernel: the --threads test"; \
+		echo "tsan: ran only in the normal and ASan builds"; \
+	fi
 
 bench: build
 	sh bench/bench.sh ./$(BUILD)/dyad
@@ -46,7 +60,7 @@ format:
 	clang-format -i include/*.h src/*/*.[ch] cli/*.[ch] tests/unit/*.c tests/fuzz/*.c tools/*.c
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
 
 # Train the tagger and parser on UD English EWT (../shared) into data/model/,
 # and score the model on EWT test (gold tokens, then raw text).
