@@ -183,7 +183,7 @@ PHOENIX="--verbs $PETRARCH/CAMEO.2.0.txt --actors $PETRARCH/Phoenix.Countries.ac
 run_config "built-in dictionaries (parsing with the shipped model)"
 run_config "built-in dictionaries, word order only (--no-parse)" --no-parse
 cores=$(nproc)
-if [ "$cores" -gt 1 ] && "$DYAD" code --threads 2 /dev/null > /dev/null 2>&1; then
+if [ "$cores" -gt 1 ] && "$DYAD" code --help 2> /dev/null | grep -q -- --threads; then
     # all the cores, so not pinned
     run_pin=""
     run_config "built-in dictionaries, parsing, --threads $cores (all cores, not pinned)" --threads "$cores"
