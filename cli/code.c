@@ -78,6 +78,7 @@ typedef struct code_run {
      * same with any number of threads. */
     item *items;
     size_t nitems, cap;
+    size_t held_bytes;       /* text of the documents held */
     atomic_size_t next;
     cli_batch *batch;
     long long docs, events, sentences, tokens, bytes;
@@ -179,8 +180,14 @@ static int code_items(code_run *run)
     b->defer = defer;
     b->defer_ud = defer_ud;
     run->nitems = 0;
+    run->held_bytes = 0;
     return fatal ? -1 : 0;
 }
+
+/* The documents held for the threads are coded once they hold this much
+ * text, however few they are: 32 documents a thread could otherwise hold
+ * 32 times the 16 MiB a document may have. */
+#define HOLD_BYTES ((size_t)64 << 20)
 
 /* Hold an item; code the items held when there are enough for the threads. */
 static int hold(code_run *run, dyad_doc *doc, const dyad_error *err)
@@ -197,7 +204,12 @@ static int hold(code_run *run, dyad_doc *doc, const dyad_error *err)
         it->err = *err;
         it->status = 1;
     }
-    if (run->nitems == run->cap)
+    if (doc) {
+        size_t len;
+        dyad_doc_text(doc, &len);
+        run->held_bytes += len;
+    }
+    if (run->nitems == run->cap || run->held_bytes >= HOLD_BYTES)
         return code_items(run);
     return 0;
 }
