@@ -32,8 +32,24 @@ void arena_free(arena *a)
     a->total = 0;
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DYAD_HAS_ASAN 1
+#endif
+#endif
+#ifndef DYAD_HAS_ASAN
+#define DYAD_HAS_ASAN 0
+#endif
+
 void arena_reset(arena *a)
 {
+#if defined(__SANITIZE_ADDRESS__) || DYAD_HAS_ASAN
+    /* Under AddressSanitizer nothing is kept, so that a pointer kept past a
+     * reset reads freed memory and is reported, instead of reading what the
+     * next use wrote into a reused block. */
+    arena_free(a);
+    return;
+#endif
     arena_block *b = a->head;
     if (!b)
         return;
