@@ -517,11 +517,11 @@ static int prepare_view(coder_ctx *cx, const text_doc *td, const sentence *s, cl
     v->tok = td->tok + s->first_token;
     v->ntok = n;
     v->headline = (s->flags & SENT_HEADLINE) != 0;
-    v->id = arena_alloc(cx->mem, (n + 1) * sizeof *v->id);
-    v->id_head = arena_alloc(cx->mem, (n + 1) * sizeof *v->id_head);
-    v->cls = arena_alloc(cx->mem, n + 1);
-    v->deleted = arena_calloc(cx->mem, n + 1, 1);
-    v->clause_comma = arena_calloc(cx->mem, n + 1, 1);
+    v->id = arena_alloc(cx->scratch, (n + 1) * sizeof *v->id);
+    v->id_head = arena_alloc(cx->scratch, (n + 1) * sizeof *v->id_head);
+    v->cls = arena_alloc(cx->scratch, n + 1);
+    v->deleted = arena_calloc(cx->scratch, n + 1, 1);
+    v->clause_comma = arena_calloc(cx->scratch, n + 1, 1);
     if (!v->id || !v->id_head || !v->cls || !v->deleted || !v->clause_comma)
         return -1;
     for (uint32_t i = 0; i < n; i++) {
@@ -548,8 +548,11 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
         return NULL;
     }
-    coder_ctx cx = {coder, &eff, doc_date_int(doc->date), &r->mem, doc->text,
+    coder_ctx cx = {coder, &eff, doc_date_int(doc->date), &r->mem, NULL, doc->text,
                     eff.explain ? &r->explain : NULL, doc->words ? doc : NULL, NULL};
+    arena scratch;
+    arena_init(&scratch, 1 << 16);
+    cx.scratch = &scratch;
     r->date = arena_strdup(&r->mem, doc->date);
     if (!r->date)
         goto oom;
@@ -616,6 +619,7 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
         const sentence *s = &td.sent[si];
         if ((s->flags & SENT_HEADLINE) && !eff.code_headlines)
             continue;
+        arena_reset(&scratch);
         clause_view v;
         memset(&v, 0, sizeof v);
         if (prepare_view(&cx, &td, s, &v))
@@ -731,8 +735,10 @@ dyad_result *dyad_code_doc(const dyad_coder *coder, const dyad_doc *doc,
                 goto oom;
         }
     }
+    arena_free(&scratch);
     return r;
 oom:
+    arena_free(&scratch);
     dyad_parse_free(parse);
     doc_error(err, DYAD_ENOMEM, doc, -1, "out of memory");
     dyad_result_free(r);

@@ -140,7 +140,9 @@ typedef struct coder_ctx {
     const dyad_coder *coder;
     const dyad_options *opts;
     int32_t date;          /* yyyymmdd of the document, 0 if unknown */
-    arena *mem;            /* the result's arena */
+    arena *mem;            /* the result's arena: what events and later sentences use */
+    arena *scratch;        /* the sentence's arrays (view, slots, parse), reset for each
+                              sentence so that a long document does not keep them all */
     const char *text;      /* the document text */
     buf *explain;          /* --explain: why each event was coded or not; NULL when off */
     const dyad_doc *given; /* a document with its parse given (CoNLL-U), else NULL */

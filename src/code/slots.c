@@ -281,7 +281,7 @@ static int chunk_members(coder_ctx *cx, const clause_view *v, const mention *men
         if (men[k].start < head_end)
             head_front = 1;
     }
-    uint8_t *skip = arena_calloc(cx->mem, ch->m1 - ch->m0 + 1, 1);
+    uint8_t *skip = arena_calloc(cx->scratch, ch->m1 - ch->m0 + 1, 1);
     if (!skip)
         return -1;
     int nagents = 0;
@@ -526,14 +526,14 @@ int slots_find(coder_ctx *cx, clause_view *v)
 {
     const coder_index *ix = &cx->coder->ix;
     uint32_t n = v->ntok;
-    mention *men = arena_alloc(cx->mem, (n + 1) * sizeof *men);
-    chunk *ch = arena_alloc(cx->mem, (n + 1) * sizeof *ch);
-    uint8_t *is_verb = arena_calloc(cx->mem, n + 1, 1);
-    uint8_t *verb_word = arena_calloc(cx->mem, n + 1, 1);
-    uint32_t *verb_of = arena_alloc(cx->mem, (n + 1) * sizeof *verb_of);
-    v->slot_of = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot_of);
-    v->slot = arena_alloc(cx->mem, (n + 1) * sizeof *v->slot);
-    v->verb = arena_alloc(cx->mem, (n + 1) * sizeof *v->verb);
+    mention *men = arena_alloc(cx->scratch, (n + 1) * sizeof *men);
+    chunk *ch = arena_alloc(cx->scratch, (n + 1) * sizeof *ch);
+    uint8_t *is_verb = arena_calloc(cx->scratch, n + 1, 1);
+    uint8_t *verb_word = arena_calloc(cx->scratch, n + 1, 1);
+    uint32_t *verb_of = arena_alloc(cx->scratch, (n + 1) * sizeof *verb_of);
+    v->slot_of = arena_alloc(cx->scratch, (n + 1) * sizeof *v->slot_of);
+    v->slot = arena_alloc(cx->scratch, (n + 1) * sizeof *v->slot);
+    v->verb = arena_alloc(cx->scratch, (n + 1) * sizeof *v->verb);
     if (!men || !ch || !is_verb || !verb_word || !verb_of || !v->slot_of || !v->slot || !v->verb)
         return -1;
 
@@ -542,7 +542,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
 
     /* 1. mentions: the longest actor or agent phrase at each position */
     uint32_t nmen = 0;
-    uint8_t *in_mention = arena_calloc(cx->mem, n + 1, 1);
+    uint8_t *in_mention = arena_calloc(cx->scratch, n + 1, 1);
     if (!in_mention)
         return -1;
     for (uint32_t i = 0; i < n;) {
@@ -795,7 +795,7 @@ int slots_find(coder_ctx *cx, clause_view *v)
         s->end = ch[last].end;
         s->deleted = 0;
         uint32_t cap = 8 * (last - k + 1);
-        s->m = arena_alloc(cx->mem, cap * sizeof *s->m);
+        s->m = arena_alloc(cx->scratch, cap * sizeof *s->m);
         if (!s->m)
             return -1;
         s->nm = 0;

@@ -39,11 +39,11 @@ static int find_verb_heads(clause_view *v);
 int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
 {
     uint32_t n = v->ntok;
-    const char **forms = arena_alloc(cx->mem, (n + 1) * sizeof *forms);
-    size_t *lens = arena_alloc(cx->mem, (n + 1) * sizeof *lens);
-    v->xpos = arena_alloc(cx->mem, (n + 1) * sizeof *v->xpos);
-    v->deprel = arena_alloc(cx->mem, (n + 1) * sizeof *v->deprel);
-    v->head = arena_alloc(cx->mem, (n + 1) * sizeof *v->head);
+    const char **forms = arena_alloc(cx->scratch, (n + 1) * sizeof *forms);
+    size_t *lens = arena_alloc(cx->scratch, (n + 1) * sizeof *lens);
+    v->xpos = arena_alloc(cx->scratch, (n + 1) * sizeof *v->xpos);
+    v->deprel = arena_alloc(cx->scratch, (n + 1) * sizeof *v->deprel);
+    v->head = arena_alloc(cx->scratch, (n + 1) * sizeof *v->head);
     if (!forms || !lens || !v->xpos || !v->deprel || !v->head)
         return -1;
     if (cx->given) {
@@ -67,8 +67,8 @@ int parse_view(coder_ctx *cx, clause_view *v, dyad_parse *parse)
         dyad_word w;
         dyad_parse_word(parse, i, &w);
         /* the strings live in the parse until the next sentence: copy */
-        v->xpos[i] = arena_strdup(cx->mem, w.xpos ? w.xpos : "");
-        v->deprel[i] = arena_strdup(cx->mem, w.deprel ? w.deprel : "");
+        v->xpos[i] = arena_strdup(cx->scratch, w.xpos ? w.xpos : "");
+        v->deprel[i] = arena_strdup(cx->scratch, w.deprel ? w.deprel : "");
         if (!v->xpos[i] || !v->deprel[i])
             return -1;
         v->head[i] = w.head > 0 && (uint32_t)w.head <= n ? w.head - 1 : -1;
