@@ -152,15 +152,11 @@ static int code_items(code_run *run)
     for (int t = 0; t < started; t++)
         pthread_join(tid[t], NULL);
     int fatal = 0;
-    cli_batch *b = run->batch;
-    void *defer_ud = b->defer_ud;
-    int (*defer)(void *, const dyad_error *) = b->defer;
-    b->defer = NULL;
     for (size_t i = 0; i < run->nitems; i++) {
         item *it = &run->items[i];
         if (!fatal) {
             if (it->status) {
-                cli_report(b, &it->err);
+                cli_report_now(run->batch, &it->err);
                 fatal = it->status < 0;
             } else if ((it->out.len && fwrite(it->out.p, 1, it->out.len, run->out) != it->out.len) ||
                        (it->quotes.len &&
@@ -177,8 +173,6 @@ static int code_items(code_run *run)
         free(it->out.p);
         free(it->quotes.p);
     }
-    b->defer = defer;
-    b->defer_ud = defer_ud;
     run->nitems = 0;
     run->held_bytes = 0;
     return fatal ? -1 : 0;
@@ -189,14 +183,10 @@ static int code_items(code_run *run)
  * 32 times the 16 MiB a document may have. */
 #define HOLD_BYTES ((size_t)64 << 20)
 
-/* Hold an item; code the items held when there are enough for the threads. */
+/* Hold an item (run->cap is never reached: the items are coded when it
+ * is); code the items held when there are enough for the threads. */
 static int hold(code_run *run, dyad_doc *doc, const dyad_error *err)
 {
-    if (run->nitems == run->cap) {
-        fprintf(stderr, "dyad: internal error: too many documents held\n");
-        dyad_doc_free(doc);
-        return -1;
-    }
     item *it = &run->items[run->nitems++];
     memset(it, 0, sizeof *it);
     it->doc = doc;

@@ -158,11 +158,14 @@ int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int
 
 void cli_report(cli_batch *b, const dyad_error *err)
 {
-    if (b->defer) {
-        if (b->defer(b->defer_ud, err) < 0)
-            b->deferred_failed = 1;
-        return;
-    }
+    if (!b->defer)
+        cli_report_now(b, err);
+    else if (b->defer(b->defer_ud, err) < 0)
+        b->deferred_failed = 1;
+}
+
+void cli_report_now(cli_batch *b, const dyad_error *err)
+{
     b->errs++;
     if (b->errors)
         dyad_error_write_json(err, cli_sink, b->errors);

@@ -46,9 +46,9 @@ void cli_inputs_init(cli_inputs *in);
 int cli_input_option(cli_inputs *in, const char *cmd, int argc, char **argv, int *i);
 
 /* Document errors of a batch: JSON lines to `errors`, else standard error.
- * When `defer` is set, cli_report hands the error to it instead (dyad code
- * --threads keeps errors in input order with the documents coded in
- * parallel, and reports them itself with defer unset). */
+ * When `defer` is set, cli_report hands the error to it instead, and the
+ * command reports it later with cli_report_now (dyad code --threads keeps
+ * errors in input order with the documents coded in parallel). */
 typedef struct cli_batch {
     FILE *errors;
     long long errs;
@@ -57,6 +57,7 @@ typedef struct cli_batch {
     int deferred_failed;
 } cli_batch;
 void cli_report(cli_batch *batch, const dyad_error *err);
+void cli_report_now(cli_batch *batch, const dyad_error *err);
 
 /* The most threads --threads takes. */
 #define CLI_MAX_THREADS 256

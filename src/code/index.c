@@ -231,8 +231,9 @@ int index_build(coder_index *ix, const dyad_dict *d)
     /* The closed-class words get ids too, so that a token's class is one
      * lookup of the id it needs anyway. */
     uint8_t cls;
-    for (size_t i = 0; slots_closed_word(i, &cls); i++)
-        if (!intern(ix, slots_closed_word(i, &cls)))
+    const char *w;
+    for (size_t i = 0; (w = slots_closed_word(i, &cls)); i++)
+        if (!intern(ix, w))
             goto done;
     if (finish_index(ix, &actors, &ix->actors) || finish_index(ix, &agents, &ix->agents) ||
         finish_index(ix, &verbs, &ix->verbs) || finish_index(ix, &discards, &ix->discards) ||
@@ -246,10 +247,8 @@ int index_build(coder_index *ix, const dyad_dict *d)
     ix->word_class = arena_calloc(&ix->mem, (size_t)ix->nwords + 1, 1);
     if (!ix->word_class)
         goto done;
-    for (size_t i = 0; slots_closed_word(i, &cls); i++) {
-        const char *w = slots_closed_word(i, &cls);
+    for (size_t i = 0; (w = slots_closed_word(i, &cls)); i++)
         ix->word_class[index_word(ix, w, strlen(w))] = cls;
-    }
     rc = 0;
 done:
     free(actors.v);
